@@ -1,0 +1,83 @@
+//! Validates every story in `content/` and embeds them, pre-encoded, in the bundle.
+//!
+//! A story with any error fails the build with the checker's messages, so a malformed story
+//! never ships. The bundle then decodes a compact binary form and needs no TOML parser.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/story/mod.rs"]
+mod story;
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-changed=tests/fixtures");
+    println!("cargo::rerun-if-changed=src/story");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+
+    let stories = embed(Path::new("content"), out_dir, "STORIES", "Built-in stories");
+    // Test stories, for the browser tests, which cannot parse TOML themselves.
+    let fixtures = embed(
+        Path::new("tests/fixtures"),
+        out_dir,
+        "FIXTURES",
+        "Test stories",
+    );
+    match (stories, fixtures) {
+        (Ok(stories), Ok(fixtures)) => {
+            fs::write(out_dir.join("stories.rs"), stories).expect("OUT_DIR is writable");
+            fs::write(out_dir.join("fixtures.rs"), fixtures).expect("OUT_DIR is writable");
+        }
+        _ => std::process::exit(1),
+    }
+}
+
+/// Validates every `.toml` story in `dir`, writes each encoded, and returns Rust source for a
+/// static `static_name` listing them as (file stem, language, bytes). Errors are printed for the editor.
+fn embed(dir: &Path, out_dir: &Path, static_name: &str, doc: &str) -> Result<String, ()> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+
+    let mut registry = format!("/// {doc}: (file stem, language, encoded story).\n");
+    let _ = writeln!(
+        registry,
+        "pub static {static_name}: &[(&str, &str, &[u8])] = &["
+    );
+    let mut failed = false;
+    for path in &files {
+        let name = path.display().to_string();
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        match story::parse(&name, &text) {
+            Ok(story) => {
+                let stem = path.file_stem().unwrap().to_string_lossy();
+                let encoded = out_dir.join(format!("{static_name}-{stem}.story"));
+                fs::write(&encoded, story.encode()).expect("OUT_DIR is writable");
+                let _ = writeln!(
+                    registry,
+                    "    ({stem:?}, {:?}, include_bytes!({:?})),",
+                    story.language,
+                    encoded.display().to_string()
+                );
+            }
+            Err(errors) => {
+                failed = true;
+                for error in errors {
+                    eprintln!("{error}");
+                }
+            }
+        }
+    }
+    registry.push_str("];\n");
+    if failed {
+        Err(())
+    } else {
+        Ok(registry)
+    }
+}

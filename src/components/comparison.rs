@@ -1,0 +1,34 @@
+//! Illustrations side by side: what a report row holds next to what a message holds.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::story::{Specimen, Story};
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub story: Rc<Story>,
+    pub specimens: Vec<Specimen>,
+}
+
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let ui = &props.story.ui;
+    html! {
+        <div class="ia-comparison">
+            { for props.specimens.iter().map(|s| html! {
+                <figure class="ia-specimen">
+                    <p class="ia-specimen__badge">{ &ui.illustration }</p>
+                    <h4 class="ia-specimen__title">{ &s.title }</h4>
+                    <dl class="ia-specimen__fields">
+                        { for s.fields.iter().map(|(name, value)| html! {
+                            <div class="ia-specimen__field"><dt>{ name }</dt><dd>{ value }</dd></div>
+                        }) }
+                    </dl>
+                    <figcaption class="ia-specimen__caption">{ &s.caption }</figcaption>
+                </figure>
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,344 @@
+//! The root component: owns the reader's state, listens for keys and swipes, and lays out the
+//! step's text, its figure and the controls.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent, TouchEvent};
+use yew::prelude::*;
+
+use super::comparison::Comparison;
+use super::detail::Detail;
+use super::explorer::Explorer;
+use super::flow_diagram::FlowDiagram;
+use super::progress::Progress;
+use super::sources::SourceList;
+use super::step_text::StepText;
+use super::timeline::Timeline;
+use super::view_switch::ViewSwitch;
+use crate::nav::{Action, Selection, State, View};
+use crate::scene::Style;
+use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
+use crate::text::{fill, format_date, iso_date};
+
+/// A swipe must travel this far (CSS px), and mostly sideways, to change the step.
+const SWIPE_DISTANCE: i32 = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainerProps {
+    pub story: Rc<Story>,
+}
+
+struct Nav(State);
+
+impl Reducible for Nav {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Nav(self.0.apply(action)))
+    }
+}
+
+#[component]
+pub fn Explainer(props: &ExplainerProps) -> Html {
+    let story = &props.story;
+    let nav = use_reducer(|| Nav(State::new(story.steps.len())));
+    let state = &nav.0;
+    // The element that opened the current detail, to give focus back to when it closes.
+    let opener: Rc<RefCell<Option<Element>>> = use_mut_ref(|| None);
+    let touch_start: Rc<RefCell<Option<(i32, i32)>>> = use_mut_ref(|| None);
+    let rtl = story.direction == Direction::Rtl;
+
+    let dispatch = {
+        let nav = nav.dispatcher();
+        let opener = opener.clone();
+        Callback::from(move |action: Action| {
+            match action {
+                Action::Select(_) => *opener.borrow_mut() = active_element(),
+                Action::CloseDetail => {
+                    if let Some(element) = opener.borrow_mut().take() {
+                        let _ = element.unchecked_ref::<HtmlElement>().focus();
+                    }
+                }
+                _ => {}
+            }
+            nav.dispatch(action);
+        })
+    };
+
+    let root = use_node_ref();
+    {
+        let dispatch = dispatch.clone();
+        let root = root.clone();
+        use_effect_with(rtl, move |&rtl| {
+            let listener = web_sys::window().map(|window| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "keydown", options, move |event| {
+                    let Some(root) = root.cast::<Element>() else {
+                        return;
+                    };
+                    if !keys_belong_to(&root, event.target()) {
+                        return;
+                    }
+                    if let Some(action) = event
+                        .dyn_ref::<KeyboardEvent>()
+                        .and_then(|e| key_action(e, rtl))
+                    {
+                        if action != Action::CloseDetail {
+                            event.prevent_default();
+                        }
+                        dispatch.emit(action);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let ontouchstart = {
+        let touch_start = touch_start.clone();
+        Callback::from(move |event: TouchEvent| {
+            *touch_start.borrow_mut() =
+                event.touches().get(0).map(|t| (t.client_x(), t.client_y()));
+        })
+    };
+    let ontouchend = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: TouchEvent| {
+            let (Some((x0, y0)), Some(end)) = (
+                touch_start.borrow_mut().take(),
+                event.changed_touches().get(0),
+            ) else {
+                return;
+            };
+            let (dx, dy) = (end.client_x() - x0, end.client_y() - y0);
+            if dx.abs() >= SWIPE_DISTANCE && dx.abs() > 2 * dy.abs() {
+                // Swiping towards the start of the line moves forward, as turning a page does.
+                let forward = (dx < 0) != rtl;
+                dispatch.emit(if forward { Action::Next } else { Action::Back });
+            }
+        })
+    };
+
+    let ui = &story.ui;
+    let step = &story.steps[state.step];
+    let total = story.steps.len().to_string();
+    let current = (state.step + 1).to_string();
+    let announcement = format!(
+        "{}: {}",
+        fill(&ui.progress, &[("current", &current), ("total", &total)]),
+        step.title
+    );
+    let heading_id = format!("ia-step-{}", step.id);
+    let next_action = if state.is_last() {
+        Action::StartOver
+    } else {
+        Action::Next
+    };
+    let next_label = if state.is_last() {
+        &ui.start_over
+    } else {
+        &ui.next
+    };
+
+    html! {
+        <article class="ia" ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
+            {ontouchstart} {ontouchend}>
+            <header class="ia-header">
+                <h2 class="ia-title">{ &story.title }</h2>
+                <p class="ia-standfirst">{ &story.standfirst }</p>
+            </header>
+            <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
+            <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+            <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()}>
+                <StepText story={story.clone()} step={state.step} heading_id={heading_id} />
+                <div class="ia-step__figure">
+                    { figure(story, state, &dispatch) }
+                </div>
+            </section>
+            <div class="ia-controls">
+                <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
+                    onclick={dispatch.reform(|_| Action::Back)}>
+                    { &ui.back }
+                </button>
+                <button type="button" class="ia-button ia-button--next ia-button--primary"
+                    onclick={dispatch.reform(move |_| next_action.clone())}>
+                    { next_label }
+                </button>
+            </div>
+            <footer class="ia-footer">
+                <p class="ia-hint">{ &ui.keyboard_hint }</p>
+                <p class="ia-updated">
+                    <time datetime={iso_date(story.last_updated)}>
+                        { fill(&ui.last_updated, &[("date", &format_date(story.last_updated, ui))]) }
+                    </time>
+                </p>
+            </footer>
+        </article>
+    }
+}
+
+/// Whether a key press is for this explainer: it happened inside it, or nowhere in particular
+/// (focus on the page itself) and this is the page's first explainer. Several explainers on one
+/// page therefore never all react to the same key.
+fn keys_belong_to(root: &Element, target: Option<web_sys::EventTarget>) -> bool {
+    let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+        return false;
+    };
+    if root.contains(Some(&target)) {
+        return true;
+    }
+    let Some(document) = root.owner_document() else {
+        return false;
+    };
+    let on_page_itself = document.body().is_some_and(|body| target == **body)
+        || document
+            .document_element()
+            .is_some_and(|html| target == *html);
+    let first = document.query_selector(".ia").ok().flatten();
+    on_page_itself && first.is_some_and(|first| first == *root)
+}
+
+/// What a key press means, if anything. Keys typed into form fields, and shortcuts with
+/// modifiers, belong to the page, not to the explainer.
+fn key_action(event: &KeyboardEvent, rtl: bool) -> Option<Action> {
+    if event.alt_key() || event.ctrl_key() || event.meta_key() || event.default_prevented() {
+        return None;
+    }
+    let typing = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        });
+    if typing {
+        return None;
+    }
+    match (event.key().as_str(), rtl) {
+        ("ArrowRight", false) | ("ArrowLeft", true) => Some(Action::Next),
+        ("ArrowLeft", false) | ("ArrowRight", true) => Some(Action::Back),
+        ("Escape", _) => Some(Action::CloseDetail),
+        _ => None,
+    }
+}
+
+fn active_element() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// The step's figure: its kind of diagram, plus the explanation of whatever is selected.
+fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html {
+    let step = &story.steps[state.step];
+    let on_select = dispatch.reform(Action::Select);
+    let diagram = |shown: &Vec<usize>, style: Style, caption: &str| {
+        html! {
+            <FlowDiagram story={story.clone()} shown={shown.clone()} style={style}
+                caption={AttrValue::from(caption.to_string())} selection={state.selection}
+                on_select={on_select.clone()} />
+        }
+    };
+    let account_label = |id: &str| {
+        story
+            .account_index(id)
+            .map(|a| story.accounts[a].label.clone())
+            .unwrap_or_default()
+    };
+    let body = match &step.diagram {
+        Diagram::Flows(FlowSets::Both { alleged, meta }) => {
+            let alleged_diagram = diagram(alleged, Style::Alleged, &account_label(ALLEGED));
+            let meta_diagram = diagram(meta, Style::Meta, &account_label(META));
+            html! {
+                <>
+                    <ViewSwitch story={story.clone()} view={state.view} dispatch={dispatch.clone()} />
+                    <div class={classes!("ia-diagrams", (state.view == View::SideBySide).then_some("ia-diagrams--pair"))}>
+                        { match state.view {
+                            View::Alleged => alleged_diagram,
+                            View::Meta => meta_diagram,
+                            View::SideBySide => html! { <>{ alleged_diagram }{ meta_diagram }</> },
+                        } }
+                    </div>
+                </>
+            }
+        }
+        Diagram::Flows(FlowSets::Single { account, flows }) => {
+            let style = Style::for_account(story, *account);
+            html! { <div class="ia-diagrams">{ diagram(flows, style, &story.accounts[*account].label) }</div> }
+        }
+        Diagram::Flows(FlowSets::Neutral(flows)) => {
+            html! { <div class="ia-diagrams">{ diagram(flows, Style::Neutral, &fill(&story.ui.diagram_label, &[("title", &step.title)])) }</div> }
+        }
+        Diagram::Explorer { always } => html! {
+            <Explorer story={story.clone()} always={always.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Diagram::Comparison(specimens) => html! {
+            <Comparison story={story.clone()} specimens={specimens.clone()} />
+        },
+        Diagram::Timeline => html! {
+            <Timeline story={story.clone()} selection={state.selection} dispatch={dispatch.clone()} />
+        },
+        Diagram::Sources => html! { <SourceList story={story.clone()} /> },
+        Diagram::None => html! {},
+    };
+    let explorable = matches!(step.diagram, Diagram::Flows(_) | Diagram::Explorer { .. });
+    html! {
+        <>
+            if explorable {
+                <p class="ia-hint">{ &story.ui.explore_hint }</p>
+            }
+            { body }
+            { selection_detail(story, state.selection, dispatch) }
+        </>
+    }
+}
+
+/// The explanation panel for a selected actor or flow (timeline events open in place).
+fn selection_detail(
+    story: &Rc<Story>,
+    selection: Option<Selection>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let on_close = dispatch.reform(|_| Action::CloseDetail);
+    let ui = &story.ui;
+    match selection {
+        Some(Selection::Actor(a)) => {
+            let actor = &story.actors[a];
+            html! {
+                <Detail story={story.clone()} heading={actor.label.clone()} body={actor.detail.clone()}
+                    sources={actor.sources.clone()} {on_close} />
+            }
+        }
+        Some(Selection::Flow(f)) => {
+            let flow = &story.flows[f];
+            let mut facts: Vec<(AttrValue, AttrValue)> = Vec::new();
+            let route = format!(
+                "{} → {}",
+                story.actors[flow.from].label, story.actors[flow.to].label
+            );
+            if !flow.accounts.is_empty() {
+                let accounts: Vec<&str> = flow
+                    .accounts
+                    .iter()
+                    .map(|&a| story.accounts[a].label.as_str())
+                    .collect();
+                facts.push((ui.described_by.clone().into(), accounts.join("; ").into()));
+            }
+            if let Some(p) = flow.permission {
+                facts.push((
+                    ui.permission_label.clone().into(),
+                    story.permissions[p].label.clone().into(),
+                ));
+            }
+            if let Some(reveals) = &flow.reveals {
+                facts.push((ui.reveals_label.clone().into(), reveals.clone().into()));
+            }
+            html! {
+                <Detail story={story.clone()} heading={format!("{} ({route})", flow.label)}
+                    body={flow.detail.clone()} {facts} sources={flow.sources.clone()} {on_close} />
+            }
+        }
+        Some(Selection::Event(_)) | None => html! {},
+    }
+}

@@ -1,0 +1,79 @@
+//! The permission explorer: the reader grants or withdraws each permission and sees which flows
+//! become possible and what each would reveal.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::aria_bool;
+use super::flow_diagram::FlowDiagram;
+use crate::nav::{Action, State};
+use crate::scene::{explorer_flows, Style};
+use crate::story::Story;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    pub story: Rc<Story>,
+    /// Flows shown whatever the permissions.
+    pub always: Vec<usize>,
+    pub state: State,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Explorer(props: &ExplorerProps) -> Html {
+    let story = &props.story;
+    let ui = &story.ui;
+    let shown = explorer_flows(story, &props.always, &props.state.granted);
+    let revealing: Vec<usize> = shown
+        .iter()
+        .copied()
+        .filter(|&f| story.flows[f].permission.is_some())
+        .collect();
+    html! {
+        <div class="ia-explorer">
+            <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
+                <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
+                <ul class="ia-permissions">
+                    { for story.permissions.iter().enumerate().map(|(p, permission)| {
+                        let on = props.state.granted.contains(&p);
+                        let dispatch = props.dispatch.clone();
+                        html! {
+                            <li key={permission.id.clone()} class="ia-permission">
+                                <button type="button" role="switch" class="ia-switch"
+                                    aria-checked={aria_bool(on)}
+                                    data-permission={permission.id.clone()}
+                                    onclick={move |_| dispatch.emit(Action::TogglePermission(p))}>
+                                    <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
+                                    <span class="ia-switch__label">{ &permission.label }</span>
+                                </button>
+                                <p class="ia-permission__explanation">{ &permission.explanation }</p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+            <FlowDiagram story={story.clone()} shown={shown} style={Style::Neutral}
+                caption={ui.possible_flows.clone()} selection={props.state.selection}
+                on_select={props.dispatch.reform(Action::Select)} />
+            <div class="ia-explorer__reveals" aria-live="polite">
+                <h4 class="ia-figure-heading">{ &ui.reveals_label }</h4>
+                if revealing.is_empty() {
+                    <p>{ &ui.permissions_none }</p>
+                } else {
+                    <ul>
+                        { for revealing.iter().map(|&f| {
+                            let flow = &story.flows[f];
+                            html! {
+                                <li key={flow.id.clone()}>
+                                    <strong>{ &flow.label }</strong>
+                                    if let Some(reveals) = &flow.reveals { { ": " }{ reveals } }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </div>
+        </div>
+    }
+}

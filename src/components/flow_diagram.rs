@@ -1,0 +1,158 @@
+//! The actor diagram: boxes for actors, numbered arrows for flows, and a legend that doubles as
+//! the diagram's text equivalent. Geometry comes from `scene`; this only draws it.
+//!
+//! Both orientations are rendered and a container query shows the one that fits, so the right
+//! layout is there from the first paint without measuring anything.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{aria_bool, on_activate};
+use crate::nav::Selection;
+use crate::scene::{layout, num, Orientation, Scene, Style, BADGE_RADIUS};
+use crate::story::Story;
+
+#[derive(Properties, PartialEq)]
+pub struct FlowDiagramProps {
+    pub story: Rc<Story>,
+    /// Flows on show, in legend order.
+    pub shown: Vec<usize>,
+    pub style: Style,
+    /// Whose account this is, shown above the diagram.
+    pub caption: AttrValue,
+    pub selection: Option<Selection>,
+    pub on_select: Callback<Selection>,
+}
+
+#[component]
+pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
+    let story = &props.story;
+    let style = props.style.class();
+    html! {
+        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"))}>
+            <figcaption class="ia-diagram__caption">
+                <span class={classes!("ia-swatch", format!("ia-swatch--{style}"))} aria-hidden="true"></span>
+                { &props.caption }
+            </figcaption>
+            <div class="ia-diagram__canvas">
+                { canvas(props, Orientation::Tall) }
+                { canvas(props, Orientation::Wide) }
+            </div>
+            <ol class="ia-legend">
+                { for props.shown.iter().enumerate().map(|(i, &flow)| {
+                    let on_select = props.on_select.clone();
+                    let selected = props.selection == Some(Selection::Flow(flow));
+                    let f = &story.flows[flow];
+                    html! {
+                        <li key={f.id.clone()}>
+                            <button type="button" class="ia-legend__item"
+                                aria-pressed={aria_bool(selected)}
+                                data-select={format!("flow-{flow}")}
+                                onclick={move |_| on_select.emit(Selection::Flow(flow))}>
+                                <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ i + 1 }</span>
+                                <span class="ia-legend__label">{ &f.label }</span>
+                                <span class="ia-legend__route">
+                                    { &story.actors[f.from].label }{ " → " }{ &story.actors[f.to].label }
+                                </span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </figure>
+    }
+}
+
+fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
+    let story = &props.story;
+    let scene: Scene = layout(story, &props.shown, orientation);
+    let class = match orientation {
+        Orientation::Tall => "ia-svg ia-svg--tall",
+        Orientation::Wide => "ia-svg ia-svg--wide",
+    };
+    let view_box = format!("0 0 {} {}", num(scene.width), num(scene.height));
+    html! {
+        <svg class={class} viewBox={view_box} role="group" aria-label={props.caption.clone()}>
+            { for scene.flows.iter().map(|path| {
+                let flow = &story.flows[path.flow];
+                let index = path.flow;
+                let selected = props.selection == Some(Selection::Flow(index));
+                let select = props.on_select.reform(move |_: ()| Selection::Flow(index));
+                let class = classes!(
+                    "ia-flow",
+                    format!("ia-flow--{}", props.style.class()),
+                    if path.number.is_some() { "is-shown" } else { "is-hidden" },
+                    selected.then_some("is-selected"),
+                );
+                let label = path.number.map(|n| format!(
+                    "{n}. {} ({} → {})", flow.label, story.actors[flow.from].label, story.actors[flow.to].label
+                ));
+                html! {
+                    <g key={flow.id.clone()} class={class}
+                        role={path.number.map(|_| "button")}
+                        tabindex={path.number.map(|_| "0")}
+                        aria-label={label}
+                        aria-hidden={path.number.is_none().then_some("true")}
+                        aria-pressed={path.number.map(|_| aria_bool(selected))}
+                        data-select={format!("flow-{index}")}
+                        onclick={select.reform(|_: MouseEvent| ())}
+                        onkeydown={on_activate(select.clone())}>
+                        <path class="ia-flow__hit" d={path.path.clone()} />
+                        <path class="ia-flow__line" d={path.path.clone()} />
+                        <polygon class="ia-flow__head" points={path.head.clone()} />
+                    </g>
+                }
+            }) }
+            // Badges are drawn above every line, so a crossing line never covers one. They are a
+            // pointer target only; keyboard and screen reader users reach the flow itself.
+            { for scene.flows.iter().map(|path| {
+                let index = path.flow;
+                let class = classes!(
+                    "ia-flow__badge",
+                    format!("ia-flow--{}", props.style.class()),
+                    if path.number.is_some() { "is-shown" } else { "is-hidden" },
+                );
+                let select = props.on_select.reform(move |_: MouseEvent| Selection::Flow(index));
+                html! {
+                    <g key={format!("badge-{}", story.flows[index].id)} class={class} aria-hidden="true"
+                        data-badge={format!("flow-{index}")} onclick={select}>
+                        <circle cx={num(path.badge.0)} cy={num(path.badge.1)} r={num(BADGE_RADIUS)} />
+                        <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
+                            { path.number.map(|n| n.to_string()).unwrap_or_default() }
+                        </text>
+                    </g>
+                }
+            }) }
+            { for scene.actors.iter().map(|b| {
+                let actor = &story.actors[b.actor];
+                let index = b.actor;
+                let selected = props.selection == Some(Selection::Actor(index));
+                let select = props.on_select.reform(move |_: ()| Selection::Actor(index));
+                let class = classes!(
+                    "ia-actor",
+                    b.involved.then_some("is-involved"),
+                    selected.then_some("is-selected"),
+                );
+                let line_height = 17.0;
+                let first_line = b.y + b.height / 2.0 - (b.lines.len() as f32 - 1.0) * line_height / 2.0;
+                html! {
+                    <g key={actor.id.clone()} class={class} role="button" tabindex="0"
+                        aria-label={actor.label.clone()} aria-pressed={aria_bool(selected)}
+                        data-select={format!("actor-{index}")}
+                        onclick={select.reform(|_: MouseEvent| ())}
+                        onkeydown={on_activate(select.clone())}>
+                        <rect x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} rx="10" />
+                        <text text-anchor="middle" aria-hidden="true">
+                            { for b.lines.iter().enumerate().map(|(i, line)| html! {
+                                <tspan x={num(b.x + b.width / 2.0)}
+                                    y={num(first_line + i as f32 * line_height)}
+                                    dy="0.35em">{ line }</tspan>
+                            }) }
+                        </text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}

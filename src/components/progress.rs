@@ -1,0 +1,53 @@
+//! "Step 3 of 10" and the row of step buttons that jump straight to a step.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::nav::Action;
+use crate::story::Story;
+use crate::text::fill;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgressProps {
+    pub story: Rc<Story>,
+    pub step: usize,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Progress(props: &ProgressProps) -> Html {
+    let story = &props.story;
+    let ui = &story.ui;
+    let total = story.steps.len().to_string();
+    let current = (props.step + 1).to_string();
+    html! {
+        <nav class="ia-progress" aria-label={ui.progress_label.clone()}>
+            <p class="ia-progress__text">
+                { fill(&ui.progress, &[("current", &current), ("total", &total)]) }
+            </p>
+            <ol class="ia-progress__steps">
+                { for story.steps.iter().enumerate().map(|(i, step)| {
+                    let dispatch = props.dispatch.clone();
+                    let number = (i + 1).to_string();
+                    let label = fill(&ui.go_to_step, &[("number", &number), ("title", &step.title)]);
+                    let state = match i.cmp(&props.step) {
+                        std::cmp::Ordering::Less => "is-done",
+                        std::cmp::Ordering::Equal => "is-current",
+                        std::cmp::Ordering::Greater => "is-ahead",
+                    };
+                    html! {
+                        <li key={step.id.clone()}>
+                            <button type="button" class={classes!("ia-progress__step", state)}
+                                aria-label={label}
+                                aria-current={(i == props.step).then_some("step")}
+                                onclick={move |_| dispatch.emit(Action::GoTo(i))}>
+                                { number }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,183 @@
+//! Navigation state: every reader action goes through [`State::apply`], which is the only
+//! place that decides what an action means. No DOM here.
+
+use std::collections::BTreeSet;
+
+/// Which account the diagram shows on steps where the accounts differ.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Alleged,
+    Meta,
+    SideBySide,
+}
+
+/// A diagram element the reader opened for an explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Selection {
+    Actor(usize),
+    Flow(usize),
+    Event(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Back,
+    GoTo(usize),
+    StartOver,
+    SetView(View),
+    Select(Selection),
+    CloseDetail,
+    TogglePermission(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub step: usize,
+    pub step_count: usize,
+    pub view: View,
+    pub selection: Option<Selection>,
+    /// Permissions the reader has turned on in the explorer (indices into the story's list).
+    pub granted: BTreeSet<usize>,
+}
+
+impl State {
+    pub fn new(step_count: usize) -> Self {
+        State {
+            step: 0,
+            step_count: step_count.max(1),
+            view: View::default(),
+            selection: None,
+            granted: BTreeSet::new(),
+        }
+    }
+
+    pub fn is_first(&self) -> bool {
+        self.step == 0
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.step + 1 == self.step_count
+    }
+
+    /// The state after `action`. Steps are clamped to the story; moving to another step closes
+    /// any open detail, since it belongs to the diagram the reader is leaving.
+    pub fn apply(&self, action: Action) -> State {
+        let mut next = self.clone();
+        match action {
+            Action::Next => next.go_to(self.step + 1),
+            Action::Back => next.go_to(self.step.saturating_sub(1)),
+            Action::GoTo(step) => next.go_to(step),
+            Action::StartOver => {
+                next = State::new(self.step_count);
+                next.view = self.view;
+            }
+            Action::SetView(view) => {
+                next.view = view;
+                next.selection = None;
+            }
+            Action::Select(selection) => next.selection = Some(selection),
+            Action::CloseDetail => next.selection = None,
+            Action::TogglePermission(permission) => {
+                if !next.granted.remove(&permission) {
+                    next.granted.insert(permission);
+                }
+            }
+        }
+        next
+    }
+
+    fn go_to(&mut self, step: usize) {
+        let step = step.min(self.step_count - 1);
+        if step != self.step {
+            self.step = step;
+            self.selection = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_on_the_first_step_in_the_alleged_view() {
+        let state = State::new(10);
+        assert_eq!((state.step, state.view), (0, View::Alleged));
+        assert!(state.is_first() && !state.is_last());
+    }
+
+    #[test]
+    fn next_and_back_move_one_step() {
+        let state = State::new(10).apply(Action::Next).apply(Action::Next);
+        assert_eq!(state.step, 2);
+        assert_eq!(state.apply(Action::Back).step, 1);
+    }
+
+    #[test]
+    fn back_on_first_step_stays_put() {
+        assert_eq!(State::new(10).apply(Action::Back).step, 0);
+    }
+
+    #[test]
+    fn next_on_last_step_stays_put() {
+        let last = State::new(3).apply(Action::GoTo(2));
+        assert!(last.is_last());
+        assert_eq!(last.apply(Action::Next).step, 2);
+    }
+
+    #[test]
+    fn go_to_beyond_the_end_clamps_to_the_last_step() {
+        assert_eq!(State::new(4).apply(Action::GoTo(99)).step, 3);
+    }
+
+    #[test]
+    fn start_over_returns_to_the_first_step_and_keeps_the_view() {
+        let state = State::new(5)
+            .apply(Action::SetView(View::SideBySide))
+            .apply(Action::TogglePermission(1))
+            .apply(Action::GoTo(4))
+            .apply(Action::StartOver);
+        assert_eq!(state.step, 0);
+        assert_eq!(state.view, View::SideBySide);
+        assert!(state.granted.is_empty());
+    }
+
+    #[test]
+    fn changing_view_keeps_the_step() {
+        let state = State::new(5)
+            .apply(Action::GoTo(3))
+            .apply(Action::SetView(View::Meta));
+        assert_eq!((state.step, state.view), (3, View::Meta));
+    }
+
+    #[test]
+    fn moving_to_another_step_closes_the_detail() {
+        let state = State::new(5).apply(Action::Select(Selection::Flow(2)));
+        assert_eq!(state.selection, Some(Selection::Flow(2)));
+        assert_eq!(state.apply(Action::Next).selection, None);
+    }
+
+    #[test]
+    fn staying_on_the_same_step_keeps_the_detail_open() {
+        let state = State::new(5).apply(Action::Select(Selection::Actor(1)));
+        assert_eq!(
+            state.apply(Action::Back).selection,
+            Some(Selection::Actor(1))
+        );
+    }
+
+    #[test]
+    fn toggling_a_permission_twice_turns_it_off() {
+        let once = State::new(5).apply(Action::TogglePermission(2));
+        assert!(once.granted.contains(&2));
+        assert!(once.apply(Action::TogglePermission(2)).granted.is_empty());
+    }
+
+    #[test]
+    fn an_empty_story_still_has_one_valid_step() {
+        let state = State::new(0).apply(Action::Next);
+        assert_eq!((state.step, state.step_count), (0, 1));
+    }
+}

@@ -1,0 +1,20 @@
+//! The story: what the explainer says, owned by editors.
+//!
+//! `model` is the validated story the widget renders; it is plain data, shared by the native
+//! tools and the wasm bundle. `parse` turns a TOML story file into that model, or into a
+//! [`StoryError`] that names the file, line, column and field. Parsing runs natively only (in the
+//! build script, the `check-story` tool and the tests): the bundle receives a story that has
+//! already passed every check.
+
+pub mod model;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parse;
+
+pub use model::*;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod content_tests;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::{parse, StoryError};

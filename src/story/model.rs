@@ -1,0 +1,208 @@
+//! The validated story. Cross-references are resolved to indices by the parser, so code that
+//! renders a story never looks anything up by name and never meets a dangling reference.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    pub language: String,
+    pub direction: Direction,
+    pub title: String,
+    pub standfirst: String,
+    pub last_updated: Date,
+    pub ui: Ui,
+    pub accounts: Vec<Account>,
+    pub sources: Vec<Source>,
+    pub permissions: Vec<Permission>,
+    pub actors: Vec<Actor>,
+    pub flows: Vec<Flow>,
+    /// Sorted by date.
+    pub timeline: Vec<Event>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// Every interface label; see `content/FORMAT.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub back: String,
+    pub next: String,
+    pub start_over: String,
+    pub progress: String,
+    pub progress_label: String,
+    pub go_to_step: String,
+    pub view_label: String,
+    pub view_alleged: String,
+    pub view_meta: String,
+    pub view_side_by_side: String,
+    pub diagram_label: String,
+    pub details_close: String,
+    pub described_by: String,
+    pub permission_label: String,
+    pub reveals_label: String,
+    pub sources_label: String,
+    pub source_list_heading: String,
+    pub quote_label: String,
+    pub illustration: String,
+    pub permissions_heading: String,
+    pub permissions_none: String,
+    pub possible_flows: String,
+    pub timeline_hint: String,
+    pub explore_hint: String,
+    pub keyboard_hint: String,
+    pub last_updated: String,
+    pub date_day: String,
+    pub date_month: String,
+    pub months: Vec<String>,
+    pub error_title: String,
+    pub error_body: String,
+}
+
+/// A date with the precision its source gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// Absent for undated pages, such as living documentation.
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permission {
+    pub id: String,
+    pub label: String,
+    pub explanation: String,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub label: String,
+    pub detail: String,
+    pub sources: Vec<usize>,
+    /// Column and row on the phone-shaped grid.
+    pub place: (u8, u8),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    pub id: String,
+    pub from: usize,
+    pub to: usize,
+    pub label: String,
+    pub permission: Option<usize>,
+    pub accounts: Vec<usize>,
+    pub detail: String,
+    pub reveals: Option<String>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub title: String,
+    pub detail: String,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub points: Vec<String>,
+    pub sources: Vec<usize>,
+    pub quotes: Vec<Quote>,
+    pub diagram: Diagram,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub who: String,
+    pub role: String,
+    pub place: String,
+    pub date: Date,
+    pub source: usize,
+    pub account: Option<usize>,
+}
+
+/// What a step draws. One variant per kind of diagram; each has one component.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Diagram {
+    /// The actor diagram in one or two accounts.
+    Flows(FlowSets),
+    /// The permission explorer: `always` flows plus every flow whose permission is granted.
+    Explorer {
+        always: Vec<usize>,
+    },
+    /// Illustrations side by side.
+    Comparison(Vec<Specimen>),
+    Timeline,
+    Sources,
+    None,
+}
+
+/// Which flows a `flows` diagram draws, in each account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FlowSets {
+    /// Nobody's account: plain explanation.
+    Neutral(Vec<usize>),
+    /// One account only (an index into `Story::accounts`).
+    Single { account: usize, flows: Vec<usize> },
+    /// Both views: the reader can switch or compare.
+    Both {
+        alleged: Vec<usize>,
+        meta: Vec<usize>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Specimen {
+    pub title: String,
+    pub caption: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// The ids of the two accounts the view switch compares.
+pub const ALLEGED: &str = "alleged";
+pub const META: &str = "meta";
+
+impl Story {
+    pub fn account_index(&self, id: &str) -> Option<usize> {
+        self.accounts.iter().position(|a| a.id == id)
+    }
+
+    /// Decodes a story that the build script validated and encoded.
+    pub fn decode(bytes: &[u8]) -> Result<Story, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a story always serializes")
+    }
+}

@@ -1,0 +1,1072 @@
+//! TOML story file -> validated [`Story`], or errors that tell an editor what to fix and where.
+//!
+//! Parsing happens in two passes. Serde reads the file into `Raw*` mirrors of the format, which
+//! keep the byte span of every value, and rejects syntax errors, missing or unknown keys and
+//! wrong types. The checker then resolves ids to indices and enforces the editorial rules
+//! (sources on every step, valid dates and links, no control characters), recording every
+//! problem it finds rather than stopping at the first.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::*;
+
+/// One problem in a story file, located for the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Where in the story's structure, e.g. `steps[3].sources[1]`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = if self.field.is_empty() {
+            "(file)"
+        } else {
+            &self.field
+        };
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, field, self.message
+        )
+    }
+}
+
+/// Longest text accepted in any one field; a body is far shorter, this only stops accidents.
+const MAX_TEXT_CHARS: usize = 4000;
+/// The grid actors are placed on, as seen on a phone.
+pub const GRID_COLUMNS: u8 = 2;
+pub const GRID_ROWS: u8 = 3;
+
+/// Parses and validates `source`, read from `file` (the name is only used in messages).
+pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
+    let locate = |span: Option<Range<usize>>, field: String, message: String| {
+        let (line, column) = line_column(source, span.map_or(0, |s| s.start));
+        StoryError {
+            file: file.to_string(),
+            line,
+            column,
+            field,
+            message,
+        }
+    };
+    let deserializer = toml::Deserializer::parse(source)
+        .map_err(|e| vec![locate(e.span(), String::new(), first_line(e.message()))])?;
+    let raw: RawStory = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let mut field = clean_path(&e.path().to_string());
+        let inner = e.into_inner();
+        let message = first_line(inner.message());
+        // Name the missing key itself, not only the table that lacks it.
+        if let Some(missing) = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.strip_suffix('`'))
+        {
+            field = if field.is_empty() {
+                missing.to_string()
+            } else {
+                format!("{field}.{missing}")
+            };
+        }
+        vec![locate(inner.span(), field, message)]
+    })?;
+    let mut checker = Checker {
+        errors: Vec::new(),
+        locate: &locate,
+    };
+    let story = checker.story(raw);
+    if checker.errors.is_empty() {
+        Ok(story)
+    } else {
+        Err(checker.errors)
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.trim().lines().next().unwrap_or("").to_string()
+}
+
+/// serde_path_to_error shows `Spanned` wrappers as extra segments; editors never wrote those.
+fn clean_path(path: &str) -> String {
+    let kept: Vec<&str> = path
+        .split('.')
+        .filter(|s| !s.starts_with("$__") && *s != "?")
+        .collect();
+    kept.join(".")
+}
+
+fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    language: Text,
+    direction: Text,
+    title: Text,
+    standfirst: Text,
+    last_updated: Text,
+    ui: Spanned<Ui>,
+    accounts: Vec<RawAccount>,
+    sources: Vec<RawSource>,
+    permissions: Vec<RawPermission>,
+    actors: Vec<RawActor>,
+    flows: Vec<RawFlow>,
+    #[serde(default)]
+    timeline: Vec<RawEvent>,
+    steps: Vec<RawStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccount {
+    id: Text,
+    label: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Text,
+    title: Text,
+    publisher: Text,
+    date: Option<Text>,
+    url: Option<Text>,
+    note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPermission {
+    id: Text,
+    label: Text,
+    explanation: Text,
+    sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    id: Text,
+    label: Text,
+    detail: Text,
+    sources: Spanned<Vec<Text>>,
+    place: Spanned<(u8, u8)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlow {
+    id: Text,
+    from: Text,
+    to: Text,
+    label: Text,
+    permission: Option<Text>,
+    accounts: Vec<Text>,
+    detail: Text,
+    reveals: Option<Text>,
+    sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: Text,
+    date: Text,
+    title: Text,
+    detail: Text,
+    sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    id: Text,
+    title: Text,
+    body: Text,
+    #[serde(default)]
+    points: Vec<Text>,
+    sources: Spanned<Vec<Text>>,
+    #[serde(default)]
+    quotes: Vec<RawQuote>,
+    diagram: Spanned<RawDiagram>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    text: Text,
+    who: Text,
+    role: Text,
+    #[serde(rename = "where")]
+    place: Text,
+    date: Text,
+    source: Text,
+    account: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiagram {
+    kind: Text,
+    alleged: Option<Vec<Text>>,
+    meta: Option<Vec<Text>>,
+    flows: Option<Vec<Text>>,
+    specimens: Option<Vec<RawSpecimen>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpecimen {
+    title: Text,
+    caption: Text,
+    fields: Vec<RawField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    name: Text,
+    value: Text,
+}
+
+/// Ids of one list, for resolving references to it.
+struct Ids<'a> {
+    kind: &'static str,
+    index: HashMap<&'a str, usize>,
+}
+
+struct Checker<'l, L> {
+    errors: Vec<StoryError>,
+    locate: &'l L,
+}
+
+impl<L> Checker<'_, L>
+where
+    L: Fn(Option<Range<usize>>, String, String) -> StoryError,
+{
+    fn error(&mut self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) {
+        let error = (self.locate)(Some(span), field.into(), message.into());
+        self.errors.push(error);
+    }
+
+    fn story(&mut self, raw: RawStory) -> Story {
+        let direction = match raw.direction.get_ref().as_str() {
+            "ltr" => Direction::Ltr,
+            "rtl" => Direction::Rtl,
+            other => {
+                let message = format!("must be \"ltr\" or \"rtl\", not {other:?}");
+                self.error(raw.direction.span(), "direction", message);
+                Direction::Ltr
+            }
+        };
+        self.ui(&raw.ui);
+
+        let account_ids = self.ids("account", "accounts", raw.accounts.iter().map(|a| &a.id));
+        let source_ids = self.ids("source", "sources", raw.sources.iter().map(|s| &s.id));
+        let permission_ids = self.ids(
+            "permission",
+            "permissions",
+            raw.permissions.iter().map(|p| &p.id),
+        );
+        let actor_ids = self.ids("actor", "actors", raw.actors.iter().map(|a| &a.id));
+        let flow_ids = self.ids("flow", "flows", raw.flows.iter().map(|f| &f.id));
+        self.ids("event", "timeline", raw.timeline.iter().map(|e| &e.id));
+        self.ids("step", "steps", raw.steps.iter().map(|s| &s.id));
+
+        let accounts = raw
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Account {
+                id: a.id.get_ref().clone(),
+                label: self.text(&format!("accounts[{i}].label"), &a.label),
+            })
+            .collect();
+        let sources = raw
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.source(i, s))
+            .collect();
+        let permissions = raw
+            .permissions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let at = format!("permissions[{i}]");
+                Permission {
+                    id: p.id.get_ref().clone(),
+                    label: self.text(&format!("{at}.label"), &p.label),
+                    explanation: self.text(&format!("{at}.explanation"), &p.explanation),
+                    sources: self.sources(&format!("{at}.sources"), &p.sources, &source_ids),
+                }
+            })
+            .collect();
+        let actors = self.actors(&raw.actors, &source_ids);
+        let flows = raw
+            .flows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| self.flow(i, f, &actor_ids, &permission_ids, &account_ids, &source_ids))
+            .collect();
+        let mut timeline: Vec<Event> = raw
+            .timeline
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let at = format!("timeline[{i}]");
+                Event {
+                    id: e.id.get_ref().clone(),
+                    date: self.date(&format!("{at}.date"), &e.date),
+                    title: self.text(&format!("{at}.title"), &e.title),
+                    detail: self.text(&format!("{at}.detail"), &e.detail),
+                    sources: self.sources(&format!("{at}.sources"), &e.sources, &source_ids),
+                }
+            })
+            .collect();
+        timeline.sort_by_key(|e| e.date);
+
+        if raw.steps.is_empty() {
+            self.error(0..0, "steps", "a story needs at least one step");
+        }
+        let refs = Refs {
+            accounts: &account_ids,
+            sources: &source_ids,
+            flows: &flow_ids,
+        };
+        let steps = raw
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.step(i, s, &refs, &raw))
+            .collect();
+
+        Story {
+            language: self.text("language", &raw.language),
+            direction,
+            title: self.text("title", &raw.title),
+            standfirst: self.text("standfirst", &raw.standfirst),
+            last_updated: self.date("last_updated", &raw.last_updated),
+            ui: raw.ui.into_inner(),
+            accounts,
+            sources,
+            permissions,
+            actors,
+            flows,
+            timeline,
+            steps,
+        }
+    }
+
+    fn ui(&mut self, ui: &Spanned<Ui>) {
+        let span = ui.span();
+        let u = ui.get_ref();
+        if u.months.len() != 12 {
+            let message = format!("needs 12 month names, found {}", u.months.len());
+            self.error(span.clone(), "ui.months", message);
+        }
+        let placeholders: [(&str, &str, &[&str]); 6] = [
+            ("progress", &u.progress, &["{current}", "{total}"]),
+            ("go_to_step", &u.go_to_step, &["{number}", "{title}"]),
+            ("diagram_label", &u.diagram_label, &["{title}"]),
+            ("last_updated", &u.last_updated, &["{date}"]),
+            ("date_day", &u.date_day, &["{day}", "{month}", "{year}"]),
+            ("date_month", &u.date_month, &["{month}", "{year}"]),
+        ];
+        for (key, value, needed) in placeholders {
+            for placeholder in needed {
+                if !value.contains(placeholder) {
+                    let message = format!("must contain the placeholder {placeholder}");
+                    self.error(span.clone(), format!("ui.{key}"), message);
+                }
+            }
+        }
+        let labels = [
+            &u.back,
+            &u.next,
+            &u.start_over,
+            &u.progress_label,
+            &u.view_label,
+            &u.view_alleged,
+            &u.view_meta,
+            &u.view_side_by_side,
+            &u.details_close,
+            &u.described_by,
+            &u.permission_label,
+            &u.reveals_label,
+            &u.sources_label,
+            &u.source_list_heading,
+            &u.quote_label,
+            &u.illustration,
+            &u.permissions_heading,
+            &u.permissions_none,
+            &u.possible_flows,
+            &u.timeline_hint,
+            &u.explore_hint,
+            &u.keyboard_hint,
+            &u.error_title,
+            &u.error_body,
+        ];
+        for label in labels.into_iter().chain(&u.months) {
+            if let Err(problem) = text_problem(label) {
+                self.error(span.clone(), "ui", format!("{problem} in {label:?}"));
+            }
+        }
+    }
+
+    fn ids<'a>(
+        &mut self,
+        kind: &'static str,
+        list: &str,
+        ids: impl Iterator<Item = &'a Text>,
+    ) -> Ids<'a> {
+        let mut index = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let field = format!("{list}[{i}].id");
+            let value = id.get_ref().as_str();
+            let valid = !value.is_empty()
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                let message =
+                    format!("{kind} id {value:?} must use only lowercase letters, digits and '-'");
+                self.error(id.span(), field, message);
+            } else if index.insert(value, i).is_some() {
+                self.error(id.span(), field, format!("duplicate {kind} id {value:?}"));
+            }
+        }
+        Ids { kind, index }
+    }
+
+    fn reference(&mut self, field: &str, value: &Text, ids: &Ids) -> usize {
+        match ids.index.get(value.get_ref().as_str()) {
+            Some(&i) => i,
+            None => {
+                let mut known: Vec<&str> = ids.index.keys().copied().collect();
+                known.sort_unstable();
+                let message = format!(
+                    "unknown {} {:?}; known: {}",
+                    ids.kind,
+                    value.get_ref(),
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+                self.error(value.span(), field, message);
+                0
+            }
+        }
+    }
+
+    fn references(&mut self, field: &str, values: &[Text], ids: &Ids) -> Vec<usize> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.reference(&format!("{field}[{i}]"), v, ids))
+            .collect()
+    }
+
+    /// A source list: resolved, and never empty, since every claim needs one.
+    fn sources(&mut self, field: &str, values: &Spanned<Vec<Text>>, ids: &Ids) -> Vec<usize> {
+        if values.get_ref().is_empty() {
+            self.error(values.span(), field, "needs at least one source");
+        }
+        self.references(field, values.get_ref(), ids)
+    }
+
+    fn text(&mut self, field: &str, value: &Text) -> String {
+        if let Err(problem) = text_problem(value.get_ref()) {
+            self.error(value.span(), field, problem);
+        }
+        value.get_ref().trim().to_string()
+    }
+
+    fn date(&mut self, field: &str, value: &Text) -> Date {
+        parse_date(value.get_ref()).unwrap_or_else(|problem| {
+            self.error(value.span(), field, problem);
+            Date {
+                year: 1970,
+                month: None,
+                day: None,
+            }
+        })
+    }
+
+    fn source(&mut self, i: usize, s: &RawSource) -> Source {
+        let at = format!("sources[{i}]");
+        let url = s.url.as_ref().map(|url| {
+            if let Err(problem) = url_problem(url.get_ref()) {
+                self.error(url.span(), format!("{at}.url"), problem);
+            }
+            url.get_ref().clone()
+        });
+        Source {
+            id: s.id.get_ref().clone(),
+            title: self.text(&format!("{at}.title"), &s.title),
+            publisher: self.text(&format!("{at}.publisher"), &s.publisher),
+            date: s.date.as_ref().map(|d| self.date(&format!("{at}.date"), d)),
+            url,
+            note: s.note.as_ref().map(|n| self.text(&format!("{at}.note"), n)),
+        }
+    }
+
+    fn actors(&mut self, raw: &[RawActor], sources: &Ids) -> Vec<Actor> {
+        let mut taken: HashMap<(u8, u8), usize> = HashMap::new();
+        let mut actors = Vec::new();
+        for (i, a) in raw.iter().enumerate() {
+            let at = format!("actors[{i}]");
+            let place = *a.place.get_ref();
+            if place.0 >= GRID_COLUMNS || place.1 >= GRID_ROWS {
+                let message = format!(
+                    "place {place:?} is off the grid: columns 0 to {}, rows 0 to {}",
+                    GRID_COLUMNS - 1,
+                    GRID_ROWS - 1
+                );
+                self.error(a.place.span(), format!("{at}.place"), message);
+            } else if let Some(other) = taken.insert(place, i) {
+                let message = format!("place {place:?} is already taken by actors[{other}]");
+                self.error(a.place.span(), format!("{at}.place"), message);
+            }
+            actors.push(Actor {
+                id: a.id.get_ref().clone(),
+                label: self.text(&format!("{at}.label"), &a.label),
+                detail: self.text(&format!("{at}.detail"), &a.detail),
+                sources: self.sources(&format!("{at}.sources"), &a.sources, sources),
+                place,
+            });
+        }
+        actors
+    }
+
+    fn flow(
+        &mut self,
+        i: usize,
+        f: &RawFlow,
+        actors: &Ids,
+        permissions: &Ids,
+        accounts: &Ids,
+        sources: &Ids,
+    ) -> Flow {
+        let at = format!("flows[{i}]");
+        let from = self.reference(&format!("{at}.from"), &f.from, actors);
+        let to = self.reference(&format!("{at}.to"), &f.to, actors);
+        if f.from.get_ref() == f.to.get_ref() {
+            self.error(
+                f.to.span(),
+                format!("{at}.to"),
+                "a flow must join two different actors",
+            );
+        }
+        Flow {
+            id: f.id.get_ref().clone(),
+            from,
+            to,
+            label: self.text(&format!("{at}.label"), &f.label),
+            permission: f
+                .permission
+                .as_ref()
+                .map(|p| self.reference(&format!("{at}.permission"), p, permissions)),
+            accounts: self.references(&format!("{at}.accounts"), &f.accounts, accounts),
+            detail: self.text(&format!("{at}.detail"), &f.detail),
+            reveals: f
+                .reveals
+                .as_ref()
+                .map(|r| self.text(&format!("{at}.reveals"), r)),
+            sources: self.sources(&format!("{at}.sources"), &f.sources, sources),
+        }
+    }
+
+    fn step(&mut self, i: usize, s: &RawStep, refs: &Refs, raw: &RawStory) -> Step {
+        let at = format!("steps[{i}]");
+        let quotes = s
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(q, quote)| {
+                let at = format!("{at}.quotes[{q}]");
+                Quote {
+                    text: self.text(&format!("{at}.text"), &quote.text),
+                    who: self.text(&format!("{at}.who"), &quote.who),
+                    role: self.text(&format!("{at}.role"), &quote.role),
+                    place: self.text(&format!("{at}.where"), &quote.place),
+                    date: self.date(&format!("{at}.date"), &quote.date),
+                    source: self.reference(&format!("{at}.source"), &quote.source, refs.sources),
+                    account: quote
+                        .account
+                        .as_ref()
+                        .map(|a| self.reference(&format!("{at}.account"), a, refs.accounts)),
+                }
+            })
+            .collect();
+        Step {
+            id: s.id.get_ref().clone(),
+            title: self.text(&format!("{at}.title"), &s.title),
+            body: self.text(&format!("{at}.body"), &s.body),
+            points: s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(p, point)| self.text(&format!("{at}.points[{p}]"), point))
+                .collect(),
+            sources: self.sources(&format!("{at}.sources"), &s.sources, refs.sources),
+            quotes,
+            diagram: self.diagram(&format!("{at}.diagram"), &s.diagram, refs, raw),
+        }
+    }
+
+    fn diagram(
+        &mut self,
+        at: &str,
+        d: &Spanned<RawDiagram>,
+        refs: &Refs,
+        raw: &RawStory,
+    ) -> Diagram {
+        let span = d.span();
+        let d = d.get_ref();
+        let kind = d.kind.get_ref().as_str();
+        // Each kind takes some keys; any other key is a mistake worth naming.
+        let allowed: &[&str] = match kind {
+            "flows" => &["alleged", "meta", "flows"],
+            "explorer" => &["flows"],
+            "comparison" => &["specimens"],
+            "timeline" | "sources" | "none" => &[],
+            other => {
+                let message = format!(
+                    "unknown diagram kind {other:?}; use flows, explorer, comparison, timeline, sources or none"
+                );
+                self.error(d.kind.span(), format!("{at}.kind"), message);
+                return Diagram::None;
+            }
+        };
+        let present = [
+            ("alleged", d.alleged.is_some()),
+            ("meta", d.meta.is_some()),
+            ("flows", d.flows.is_some()),
+            ("specimens", d.specimens.is_some()),
+        ];
+        for (key, is_present) in present {
+            if is_present && !allowed.contains(&key) {
+                let message = format!("a {kind} diagram does not take `{key}`");
+                self.error(span.clone(), format!("{at}.{key}"), message);
+            }
+        }
+        let flow_list = |checker: &mut Self, key: &str, list: &Option<Vec<Text>>| {
+            list.as_ref()
+                .map(|l| checker.references(&format!("{at}.{key}"), l, refs.flows))
+        };
+        match kind {
+            "flows" => {
+                let alleged = flow_list(self, "alleged", &d.alleged);
+                let meta = flow_list(self, "meta", &d.meta);
+                let neutral = flow_list(self, "flows", &d.flows);
+                let account = |checker: &mut Self, id: &str| {
+                    refs.accounts.index.get(id).copied().unwrap_or_else(|| {
+                        let message = format!("uses the {id:?} view, but no account has id {id:?}");
+                        checker.error(span.clone(), format!("{at}.{id}"), message);
+                        0
+                    })
+                };
+                match (alleged, meta, neutral) {
+                    (None, None, Some(flows)) => Diagram::Flows(FlowSets::Neutral(flows)),
+                    (Some(alleged), Some(meta), None) => {
+                        account(self, ALLEGED);
+                        account(self, META);
+                        Diagram::Flows(FlowSets::Both { alleged, meta })
+                    }
+                    (Some(flows), None, None) => Diagram::Flows(FlowSets::Single {
+                        account: account(self, ALLEGED),
+                        flows,
+                    }),
+                    (None, Some(flows), None) => Diagram::Flows(FlowSets::Single {
+                        account: account(self, META),
+                        flows,
+                    }),
+                    _ => {
+                        let message =
+                            "a flows diagram takes `alleged` and/or `meta`, or `flows` alone";
+                        self.error(span.clone(), at, message);
+                        Diagram::None
+                    }
+                }
+            }
+            "explorer" => {
+                if raw.permissions.is_empty() {
+                    self.error(
+                        span.clone(),
+                        at,
+                        "an explorer needs [[permissions]] to toggle",
+                    );
+                }
+                Diagram::Explorer {
+                    always: flow_list(self, "flows", &d.flows).unwrap_or_default(),
+                }
+            }
+            "comparison" => {
+                let specimens = d.specimens.as_deref().unwrap_or_default();
+                if specimens.is_empty() {
+                    self.error(
+                        span.clone(),
+                        format!("{at}.specimens"),
+                        "needs at least one specimen",
+                    );
+                }
+                Diagram::Comparison(
+                    specimens
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let at = format!("{at}.specimens[{i}]");
+                            Specimen {
+                                title: self.text(&format!("{at}.title"), &s.title),
+                                caption: self.text(&format!("{at}.caption"), &s.caption),
+                                fields: s
+                                    .fields
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(f, field)| {
+                                        let at = format!("{at}.fields[{f}]");
+                                        (
+                                            self.text(&format!("{at}.name"), &field.name),
+                                            self.text(&format!("{at}.value"), &field.value),
+                                        )
+                                    })
+                                    .collect(),
+                            }
+                        })
+                        .collect(),
+                )
+            }
+            "timeline" => {
+                if raw.timeline.is_empty() {
+                    self.error(span, at, "a timeline diagram needs [[timeline]] events");
+                }
+                Diagram::Timeline
+            }
+            "sources" => Diagram::Sources,
+            _ => Diagram::None,
+        }
+    }
+}
+
+struct Refs<'r, 'a> {
+    accounts: &'r Ids<'a>,
+    sources: &'r Ids<'a>,
+    flows: &'r Ids<'a>,
+}
+
+/// Why a piece of reader-facing text cannot be shown, if it cannot.
+fn text_problem(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("is empty".into());
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        return Err(format!("contains the control character U+{:04X}", c as u32));
+    }
+    let length = text.chars().count();
+    if length > MAX_TEXT_CHARS {
+        return Err(format!(
+            "is {length} characters long; the limit is {MAX_TEXT_CHARS}"
+        ));
+    }
+    Ok(())
+}
+
+/// Only absolute http and https links are ever rendered as links.
+fn url_problem(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("{url:?} must start with https:// or http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') {
+        return Err(format!("{url:?} has no host name"));
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Err(format!(
+            "{url:?} contains spaces or characters not allowed in a link"
+        ));
+    }
+    Ok(())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let problem = || format!("{text:?} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY");
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, digits: usize| {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let year = parts
+        .first()
+        .and_then(|y| number(y, 4))
+        .ok_or_else(problem)?;
+    let month = match parts.get(1) {
+        Some(m) => Some(
+            number(m, 2)
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(problem)? as u8,
+        ),
+        None => None,
+    };
+    let day = match (parts.get(2), month) {
+        (Some(d), Some(m)) => {
+            let last = days_in_month(year, m);
+            let day = number(d, 2).filter(|d| (1..=last as u16).contains(d));
+            Some(day.ok_or_else(|| format!("{text:?} is not a day of the calendar"))? as u8)
+        }
+        _ => None,
+    };
+    if parts.len() > 3 {
+        return Err(problem());
+    }
+    Ok(Date { year, month, day })
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
+
+    /// Parses the minimal story with `from` replaced by `to`, expecting exactly this failure.
+    fn error_after(from: &str, to: &str) -> StoryError {
+        assert!(MINIMAL.contains(from), "fixture lacks {from:?}");
+        let text = MINIMAL.replacen(from, to, 1);
+        let errors = parse("story.toml", &text).expect_err("the change makes the story invalid");
+        errors.into_iter().next().unwrap()
+    }
+
+    fn line_of(needle: &str) -> usize {
+        MINIMAL
+            .lines()
+            .position(|l| l.contains(needle))
+            .expect("needle in fixture")
+            + 1
+    }
+
+    #[test]
+    fn the_minimal_story_parses_with_references_resolved() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        assert_eq!(story.steps.len(), 6);
+        assert_eq!(story.flows[1].permission, Some(0));
+        assert_eq!((story.flows[1].from, story.flows[1].to), (1, 2));
+        assert_eq!(story.steps[0].quotes[0].account, story.account_index(META));
+        let both = Diagram::Flows(FlowSets::Both {
+            alleged: vec![1],
+            meta: vec![0],
+        });
+        assert_eq!(story.steps[0].diagram, both);
+        assert_eq!(
+            story.steps[1].diagram,
+            Diagram::Explorer { always: vec![0] }
+        );
+    }
+
+    #[test]
+    fn the_timeline_is_sorted_by_date() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        let ids: Vec<&str> = story.timeline.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["earlier", "later"]);
+    }
+
+    #[test]
+    fn an_encoded_story_decodes_to_the_same_story() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        assert_eq!(Story::decode(&story.encode()).unwrap(), story);
+    }
+
+    #[test]
+    fn a_syntax_error_names_file_line_and_column() {
+        let error = error_after("title = \"Test story\"", "title = \"Test story");
+        assert_eq!(error.file, "story.toml");
+        assert_eq!(error.line, line_of("title = \"Test story\""));
+        assert!(error.column > 1, "{error}");
+    }
+
+    #[test]
+    fn a_missing_field_names_the_table_and_the_field() {
+        let error = error_after("body = \"Turn things on.\"\n", "");
+        assert_eq!(error.field, "steps[1].body", "{error}");
+        assert_eq!(error.message, "missing field `body`");
+        assert_eq!(
+            error.line,
+            line_of("id = \"explore\"") - 1,
+            "points at the step's table"
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_is_rejected_by_name() {
+        let error = error_after("place = [0, 0]", "place = [0, 0]\ncolour = \"red\"");
+        assert_eq!(error.field, "actors[0].colour", "{error}");
+        assert!(
+            error.message.starts_with("unknown field `colour`"),
+            "{error}"
+        );
+        assert_eq!(error.line, line_of("place = [0, 0]") + 1);
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field_and_its_line() {
+        let error = error_after("place = [1, 1]", "place = \"middle\"");
+        assert_eq!(error.field, "actors[1].place", "{error}");
+        assert_eq!(error.line, line_of("place = [1, 1]"));
+    }
+
+    #[test]
+    fn an_unknown_source_is_named_with_the_known_ones() {
+        let error = error_after(
+            "sources = [\"doc\", \"memo\"]",
+            "sources = [\"doc\", \"nyt\"]",
+        );
+        assert_eq!(error.field, "steps[4].sources[1]");
+        assert_eq!(error.line, line_of("sources = [\"doc\", \"memo\"]"));
+        assert_eq!(error.column, 19, "points at the opening quote");
+        assert!(error.message.contains("\"nyt\"") && error.message.contains("doc, memo"));
+    }
+
+    #[test]
+    fn a_step_without_sources_is_rejected() {
+        let text = MINIMAL.replacen(
+            "sources = [\"memo\"]\n\n[steps.diagram]",
+            "sources = []\n\n[steps.diagram]",
+            1,
+        );
+        let errors = parse("story.toml", &text).unwrap_err();
+        assert_eq!(errors[0].field, "steps[2].sources");
+        assert_eq!(errors[0].message, "needs at least one source");
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let error = error_after("id = \"c\"", "id = \"a\"");
+        assert_eq!(error.field, "actors[2].id");
+        assert!(
+            error.message.contains("duplicate actor id \"a\""),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        let error = error_after("date = \"2020-12-03\"", "date = \"2021-02-29\"");
+        assert_eq!(error.field, "timeline[0].date");
+        assert!(
+            error.message.contains("not a day of the calendar"),
+            "{error}"
+        );
+        let error = error_after("date = \"2009\"", "date = \"yesterday\"");
+        assert_eq!(error.field, "timeline[1].date");
+    }
+
+    #[test]
+    fn only_http_and_https_links_are_accepted() {
+        let error = error_after("https://example.org/doc", "javascript:alert(1)");
+        assert_eq!(error.field, "sources[0].url");
+        assert!(
+            error
+                .message
+                .contains("must start with https:// or http://"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_text_are_rejected() {
+        let error = error_after("The first actor.", "The first\\u0007 actor.");
+        assert_eq!(error.field, "actors[0].detail");
+        assert!(error.message.contains("U+0007"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_diagram_kind_lists_the_kinds() {
+        let error = error_after("kind = \"sources\"", "kind = \"pie\"");
+        assert_eq!(error.field, "steps[5].diagram.kind");
+        assert!(
+            error.message.contains("flows, explorer, comparison"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_diagram_key_that_its_kind_does_not_take_is_named() {
+        let error = error_after(
+            "kind = \"timeline\"",
+            "kind = \"timeline\"\nflows = [\"ab\"]",
+        );
+        assert_eq!(error.field, "steps[4].diagram.flows");
+    }
+
+    #[test]
+    fn an_actor_off_the_grid_is_rejected() {
+        let error = error_after("place = [0, 2]", "place = [0, 3]");
+        assert_eq!(error.field, "actors[2].place");
+        assert!(error.message.contains("off the grid"), "{error}");
+    }
+
+    #[test]
+    fn ui_templates_must_keep_their_placeholders() {
+        let error = error_after("Step {current} of {total}", "Step {current}");
+        assert_eq!(error.field, "ui.progress");
+        assert!(error.message.contains("{total}"), "{error}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let text = MINIMAL.replacen("to = \"b\"", "to = \"x\"", 1).replacen(
+            "permission = \"read\"",
+            "permission = \"write\"",
+            1,
+        );
+        let errors = parse("story.toml", &text).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["flows[0].to", "flows[1].permission"]);
+    }
+
+    #[test]
+    fn errors_print_as_file_line_column_field_message() {
+        let error = error_after("to = \"b\"", "to = \"x\"");
+        let line = line_of("to = \"b\"");
+        assert_eq!(
+            error.to_string(),
+            format!("story.toml:{line}:6: flows[0].to: unknown actor \"x\"; known: a, b, c")
+        );
+    }
+}

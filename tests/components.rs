@@ -1,0 +1,302 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test): the
+//! explainer mounted on a test story, driven by clicks and keys as a reader would.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
+use inbox_explainer::story::Story;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+
+fn fixture() -> Story {
+    let (_, _, bytes) = FIXTURES
+        .iter()
+        .find(|(stem, _, _)| *stem == "minimal")
+        .expect("fixture");
+    Story::decode(bytes).expect("fixture decodes")
+}
+
+/// Mounts an explainer in a fresh element and waits for its first render.
+async fn mount(story: Story) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Explainer>::with_root_and_props(
+        root.clone(),
+        ExplainerProps {
+            story: Rc::new(story),
+        },
+    )
+    .render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// A real click event: SVG elements have no `click()` method.
+async fn click(root: &Element, selector: &str) {
+    let init = MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    find(root, selector).dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn press(key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let target = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    target.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_step_shows_its_title_progress_and_both_quotes_columns() {
+    let root = mount(fixture()).await;
+    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
+    assert_eq!(text(&root, ".ia-step__title"), "Both accounts");
+    assert_eq!(all(&root, ".ia-step__text > p").len(), 2, "two paragraphs");
+    assert!(text(&root, ".ia-quote").contains("Quoted words."));
+    assert!(find(&root, ".ia-button--back").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn next_and_back_move_between_steps_and_the_step_buttons_jump() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-button--next").await;
+    assert_eq!(text(&root, ".ia-step__title"), "Explore permissions");
+    click(&root, ".ia-button--back").await;
+    assert_eq!(text(&root, ".ia-step__title"), "Both accounts");
+    click(&root, ".ia-progress__step[aria-label^='Go to step 5']").await;
+    assert_eq!(text(&root, ".ia-progress__text"), "Step 5 of 6");
+    assert_eq!(
+        find(&root, "[aria-current='step']").text_content().unwrap(),
+        "5"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_last_step_offers_to_start_over() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;
+    assert_eq!(text(&root, ".ia-button--next"), "Start over");
+    click(&root, ".ia-button--next").await;
+    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
+}
+
+#[wasm_bindgen_test]
+async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
+    let root = mount(fixture()).await;
+    assert_eq!(all(&root, ".ia-diagram").len(), 1);
+    assert!(find(&root, ".ia-diagram")
+        .class_name()
+        .contains("ia-diagram--alleged"));
+    click(&root, "[data-view='meta']").await;
+    assert!(find(&root, ".ia-diagram")
+        .class_name()
+        .contains("ia-diagram--meta"));
+    assert_eq!(
+        text(&root, ".ia-step__title"),
+        "Both accounts",
+        "the step is kept"
+    );
+    click(&root, "[data-view='side-by-side']").await;
+    let diagrams = all(&root, ".ia-diagram");
+    assert_eq!(diagrams.len(), 2);
+    assert_eq!(
+        find(&root, "[data-view='side-by-side']")
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "true"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn only_flows_on_show_are_focusable_and_numbered() {
+    let root = mount(fixture()).await;
+    // Alleged view of step 1 shows flow "bc" (index 1) only.
+    let shown = all(&root, ".ia-svg--tall .ia-flow.is-shown");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].get_attribute("data-select").unwrap(), "flow-1");
+    for hidden in all(&root, ".ia-svg--tall .ia-flow.is-hidden") {
+        assert!(!hidden.has_attribute("tabindex"));
+        assert_eq!(hidden.get_attribute("aria-hidden").unwrap(), "true");
+    }
+    assert_eq!(all(&root, ".ia-legend li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_flow_opens_its_detail_and_escape_returns_focus() {
+    let root = mount(fixture()).await;
+    let flow = find(&root, ".ia-svg--tall .ia-flow.is-shown");
+    flow.focus().unwrap();
+    press("Enter").await;
+    let detail = find(&root, ".ia-detail");
+    assert!(detail.text_content().unwrap().contains("B reads from C."));
+    assert!(
+        detail.text_content().unwrap().contains("Read messages"),
+        "names the permission"
+    );
+    assert!(
+        detail.text_content().unwrap().contains("A document"),
+        "cites its source"
+    );
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.class_name().contains("ia-detail"),
+        "focus moves to the detail"
+    );
+    press("Escape").await;
+    assert!(root.query_selector(".ia-detail").unwrap().is_none());
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        active.get_attribute("data-select").unwrap(),
+        "flow-1",
+        "focus returns"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_actor_explains_it() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-svg--tall [data-select='actor-2']").await;
+    assert!(text(&root, ".ia-detail").contains("The third actor."));
+    click(&root, ".ia-detail__close").await;
+    assert!(root.query_selector(".ia-detail").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_steps() {
+    let root = mount(fixture()).await;
+    find(&root, ".ia-button--next").focus().unwrap();
+    press("ArrowRight").await;
+    assert_eq!(text(&root, ".ia-progress__text"), "Step 2 of 6");
+    press("ArrowLeft").await;
+    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
+    press("ArrowLeft").await;
+    assert_eq!(
+        text(&root, ".ia-progress__text"),
+        "Step 1 of 6",
+        "clamped at the start"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn granting_a_permission_reveals_the_flows_it_allows() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-button--next").await;
+    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 1);
+    assert!(text(&root, ".ia-explorer__reveals").contains("No permission granted."));
+    click(&root, "[data-permission='read']").await;
+    assert_eq!(
+        find(&root, "[data-permission='read']")
+            .get_attribute("aria-checked")
+            .unwrap(),
+        "true"
+    );
+    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 2);
+    assert!(text(&root, ".ia-explorer__reveals").contains("Everything in C."));
+    click(&root, "[data-permission='read']").await;
+    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_comparison_marks_every_specimen_as_an_illustration() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 3']").await;
+    let badges = all(&root, ".ia-specimen__badge");
+    assert_eq!(badges.len(), 2);
+    assert!(badges
+        .iter()
+        .all(|b| b.text_content().unwrap() == "Illustration, not real data"));
+}
+
+#[wasm_bindgen_test]
+async fn timeline_events_are_in_date_order_and_open_in_place() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 5']").await;
+    let titles: Vec<String> = all(&root, ".ia-event__title")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(titles, ["Earlier event", "Later event"]);
+    click(&root, "[data-select='event-1']").await;
+    assert!(text(&root, ".ia-event.is-open").contains("Something happened later."));
+    assert_eq!(
+        find(&root, "[data-select='event-1']")
+            .get_attribute("aria-expanded")
+            .unwrap(),
+        "true"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn only_sources_with_links_are_rendered_as_links() {
+    let root = mount(fixture()).await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;
+    let links = all(&root, ".ia-source-list a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").unwrap(),
+        "https://example.org/doc"
+    );
+    assert_eq!(all(&root, ".ia-source-list li").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_built_in_story_mounts_and_names_its_step_count() {
+    let story = Story::decode(inbox_explainer::builtin::story_bytes("en")).unwrap();
+    let steps = story.steps.len();
+    let root = mount(story).await;
+    assert_eq!(
+        text(&root, ".ia-progress__text"),
+        format!("Step 1 of {steps}")
+    );
+}

@@ -1,0 +1,202 @@
+// The built explainer, used the way readers use it: mouse, keyboard and touch, on a desktop
+// and on a 360 px phone, in every view. Every test also requires a clean console.
+import { test, expect } from "@playwright/test";
+
+const views = ["alleged", "meta", "side-by-side"];
+
+test.beforeEach(async ({ page }, testInfo) => {
+  const problems = [];
+  page.on("console", (message) => {
+    if (["error", "warning"].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  testInfo.problems = problems;
+  await page.goto("/");
+  await expect(page.locator(".ia-progress__text")).toBeVisible();
+});
+
+test.afterEach(async ({}, testInfo) => {
+  expect(testInfo.problems, "console errors and warnings").toEqual([]);
+});
+
+/** The number of steps, and the title each progress button announces. */
+async function stepTitles(page) {
+  const labels = await page.locator(".ia-progress__step").evaluateAll((buttons) =>
+    buttons.map((b) => b.getAttribute("aria-label")),
+  );
+  return labels.map((label) => label.replace(/^[^:]*:\s*/, ""));
+}
+
+async function expectNoHorizontalScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, "horizontal overflow in px").toBeLessThanOrEqual(0);
+}
+
+async function expectOnStep(page, index, titles) {
+  await expect(page.locator(".ia-progress__text")).toHaveText(new RegExp(`\\b${index + 1}\\b.*\\b${titles.length}\\b`));
+  await expect(page.locator(".ia-step__title")).toHaveText(titles[index]);
+  await expect(page.locator("[aria-current='step']")).toHaveText(String(index + 1));
+}
+
+for (const view of views) {
+  test(`every step can be read with Next in the ${view} view`, async ({ page }) => {
+    const titles = await stepTitles(page);
+    expect(titles.length).toBeGreaterThanOrEqual(10);
+    await page.locator(`[data-view='${view}']`).click();
+    for (let i = 0; i < titles.length; i++) {
+      await expectOnStep(page, i, titles);
+      // Every step cites at least one source.
+      expect(await page.locator(".ia-step__text .ia-citations li").count()).toBeGreaterThan(0);
+      const viewSwitch = page.locator(".ia-view-switch");
+      if (await viewSwitch.count()) {
+        await expect(page.locator(`[data-view='${view}']`)).toHaveAttribute("aria-pressed", "true");
+        const expected = view === "side-by-side" ? 2 : 1;
+        await expect(page.locator(".ia-diagram")).toHaveCount(expected);
+        if (view !== "side-by-side") await expect(page.locator(".ia-diagram")).toHaveClass(new RegExp(`ia-diagram--${view}`));
+      }
+      // The diagram on show draws as many numbered flows as its legend lists.
+      for (const diagram of await page.locator(".ia-diagram").all()) {
+        const legend = await diagram.locator(".ia-legend li").count();
+        const drawn = await diagram.locator(".ia-svg:visible .ia-flow.is-shown").count();
+        expect(drawn).toBe(legend);
+        await expect(diagram.locator(".ia-svg:visible")).toHaveCount(1);
+      }
+      await expectNoHorizontalScroll(page);
+      await page.locator(".ia-button--next").click();
+    }
+    // Next on the last step started over.
+    await expectOnStep(page, 0, titles);
+  });
+}
+
+test("the first step sets the allegation and the denial side by side, attributed and dated", async ({ page }) => {
+  const quotes = page.locator(".ia-step__text .ia-quote");
+  await expect(quotes).toHaveCount(2);
+  await expect(page.locator(".ia-quote--alleged")).toHaveCount(1);
+  await expect(page.locator(".ia-quote--meta")).toHaveCount(1);
+  await expect(page.locator(".ia-quote--alleged")).toContainText("Inbox API");
+  await expect(page.locator(".ia-quote--meta")).toContainText("Andy Stone");
+  await expect(page.locator(".ia-quote--meta time")).toHaveAttribute("datetime", "2024-04-02");
+  const [a, b] = await quotes.evaluateAll((els) => els.map((e) => getComputedStyle(e.querySelector("blockquote")).fontSize));
+  expect(a).toBe(b);
+});
+
+test("the keyboard moves between steps, opens a flow and Escape returns focus", async ({ page }) => {
+  const titles = await stepTitles(page);
+  for (let i = 1; i < titles.length; i++) {
+    await page.keyboard.press("ArrowRight");
+    await expectOnStep(page, i, titles);
+  }
+  await page.keyboard.press("ArrowRight");
+  await expectOnStep(page, titles.length - 1, titles);
+  for (let i = titles.length - 2; i >= 0; i--) await page.keyboard.press("ArrowLeft");
+  await expectOnStep(page, 0, titles);
+
+  // Tab to the first flow of the diagram and open it with Enter.
+  const flow = page.locator(".ia-svg:visible .ia-flow.is-shown").first();
+  const key = await flow.getAttribute("data-select");
+  let focused = "";
+  for (let presses = 0; presses < 60 && focused !== key; presses++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => document.activeElement?.getAttribute("data-select") ?? "");
+  }
+  expect(focused, "a flow is reachable with Tab").toBe(key);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".ia-detail")).toBeVisible();
+  await expect(page.locator(".ia-detail")).toBeFocused();
+  await expect(page.locator(".ia-detail .ia-citations li").first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".ia-detail")).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-select"))).toBe(key);
+});
+
+test("every actor and every flow on show opens an explanation with a source", async ({ page }) => {
+  // Flows are clicked on their numbered badge: the middle of a curve's box is often off the curve.
+  const targets = page.locator(".ia-svg:visible .ia-actor rect, .ia-svg:visible .ia-flow__badge.is-shown");
+  const count = await targets.count();
+  expect(count).toBeGreaterThanOrEqual(6);
+  for (let i = 0; i < count; i++) {
+    await targets.nth(i).click();
+    await expect(page.locator(".ia-detail")).toBeVisible();
+    await expect(page.locator(".ia-detail p").first()).not.toBeEmpty();
+    expect(await page.locator(".ia-detail .ia-citations li").count()).toBeGreaterThan(0);
+    await page.locator(".ia-detail__close").click();
+    await expect(page.locator(".ia-detail")).toHaveCount(0);
+  }
+});
+
+test("the permission explorer shows which flows each permission allows", async ({ page }) => {
+  await page.locator(".ia-progress__step").nth(2).click();
+  const switches = page.locator("[role='switch']");
+  expect(await switches.count()).toBe(4);
+  const shown = () => page.locator(".ia-svg:visible .ia-flow.is-shown").count();
+  const before = await shown();
+  for (const name of ["send", "read", "delete", "participants"]) {
+    const toggle = page.locator(`[data-permission='${name}']`);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "true");
+  }
+  expect(await shown()).toBe(before + 4);
+  await expect(page.locator(".ia-explorer__reveals li")).toHaveCount(4);
+  await page.locator("[data-permission='read']").click();
+  expect(await shown()).toBe(before + 3);
+});
+
+test("timeline events open in place with their sources", async ({ page }) => {
+  const titles = await stepTitles(page);
+  const index = titles.findIndex((t) => /timeline/i.test(t));
+  expect(index, "a timeline step").toBeGreaterThan(0);
+  await page.locator(".ia-progress__step").nth(index).click();
+  const events = page.locator(".ia-event__title");
+  expect(await events.count()).toBeGreaterThanOrEqual(10);
+  const dates = await page.locator(".ia-event__date").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+  expect([...dates].sort()).toEqual(dates);
+  expect(dates[0].startsWith("2009")).toBe(true);
+  expect(dates.at(-1).startsWith("2025")).toBe(true);
+  await events.nth(0).click();
+  await expect(events.nth(0)).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator(".ia-event.is-open .ia-citations li").first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(events.nth(0)).toHaveAttribute("aria-expanded", "false");
+  await expect(events.nth(0)).toBeFocused();
+});
+
+test("swiping moves between steps on a touch screen", async ({ page, browserName }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "touch is tested on the phone");
+  const titles = await stepTitles(page);
+  const box = await page.locator(".ia-step__text").boundingBox();
+  const y = box.y + 20;
+  const cdp = await page.context().newCDPSession(page);
+  const swipe = async (from, to) => {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: (from + to) / 2, y: y + 2 }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: to, y: y + 4 }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  };
+  await swipe(300, 60);
+  await expectOnStep(page, 1, titles);
+  await swipe(300, 60);
+  await expectOnStep(page, 2, titles);
+  await swipe(60, 300);
+  await expectOnStep(page, 1, titles);
+  // A short or mostly vertical drag is a scroll, not a swipe.
+  await swipe(200, 180);
+  await expectOnStep(page, 1, titles);
+  // Taps work as clicks.
+  await page.locator(".ia-button--next").tap();
+  await expectOnStep(page, 2, titles);
+});
+
+test("the phone layout fits 320 px without horizontal scrolling in every step and view", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const titles = await stepTitles(page);
+  for (const view of views) {
+    await page.locator(".ia-progress__step").first().click();
+    await page.locator(`[data-view='${view}']`).click();
+    for (let i = 0; i < titles.length; i++) {
+      await expectOnStep(page, i, titles);
+      await expectNoHorizontalScroll(page);
+      await page.locator(".ia-button--next").click();
+    }
+  }
+});

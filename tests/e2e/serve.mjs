@@ -1,0 +1,34 @@
+// Serves the built site (dist/) on localhost for the end-to-end tests, with the right MIME
+// types for wasm. Static files only; no directory listings; nothing outside dist/.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] ?? "dist");
+const port = Number(process.argv[3] ?? 8090);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".toml": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+createServer(async (request, response) => {
+  const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+  const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+  if (!file.startsWith(root)) {
+    response.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
