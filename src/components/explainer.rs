@@ -14,7 +14,7 @@ use super::detail::Detail;
 use super::explorer::Explorer;
 use super::flow_diagram::FlowDiagram;
 use super::progress::Progress;
-use super::sources::SourceList;
+use super::sources::{Citations, SourceList};
 use super::step_text::StepText;
 use super::timeline::Timeline;
 use super::view_switch::ViewSwitch;
@@ -157,6 +157,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <div class="ia-step__figure">
                     { figure(story, state, &dispatch) }
                 </div>
+                <div class="ia-step__sources">
+                    <Citations story={story.clone()} sources={step.sources.clone()} />
+                </div>
             </section>
             <div class="ia-controls">
                 <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
@@ -246,30 +249,34 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             .map(|a| story.accounts[a].label.clone())
             .unwrap_or_default()
     };
-    let body = match &step.diagram {
+    // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
+    // the diagram component survives step changes and its flows can animate between them.
+    let (has_switch, diagrams, pair) = match &step.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_diagram = diagram(alleged, Style::Alleged, &account_label(ALLEGED));
-            let meta_diagram = diagram(meta, Style::Meta, &account_label(META));
-            html! {
-                <>
-                    <ViewSwitch story={story.clone()} view={state.view} dispatch={dispatch.clone()} />
-                    <div class={classes!("ia-diagrams", (state.view == View::SideBySide).then_some("ia-diagrams--pair"))}>
-                        { match state.view {
-                            View::Alleged => alleged_diagram,
-                            View::Meta => meta_diagram,
-                            View::SideBySide => html! { <>{ alleged_diagram }{ meta_diagram }</> },
-                        } }
-                    </div>
-                </>
-            }
+            let alleged_diagram = || diagram(alleged, Style::Alleged, &account_label(ALLEGED));
+            let meta_diagram = || diagram(meta, Style::Meta, &account_label(META));
+            let diagrams = match state.view {
+                View::Alleged => vec![alleged_diagram()],
+                View::Meta => vec![meta_diagram()],
+                View::SideBySide => vec![alleged_diagram(), meta_diagram()],
+            };
+            (true, diagrams, state.view == View::SideBySide)
         }
         Diagram::Flows(FlowSets::Single { account, flows }) => {
             let style = Style::for_account(story, *account);
-            html! { <div class="ia-diagrams">{ diagram(flows, style, &story.accounts[*account].label) }</div> }
+            (
+                false,
+                vec![diagram(flows, style, &story.accounts[*account].label)],
+                false,
+            )
         }
         Diagram::Flows(FlowSets::Neutral(flows)) => {
-            html! { <div class="ia-diagrams">{ diagram(flows, Style::Neutral, &fill(&story.ui.diagram_label, &[("title", &step.title)])) }</div> }
+            let caption = fill(&story.ui.diagram_label, &[("title", &step.title)]);
+            (false, vec![diagram(flows, Style::Neutral, &caption)], false)
         }
+        _ => (false, Vec::new(), false),
+    };
+    let other = match &step.diagram {
         Diagram::Explorer { always } => html! {
             <Explorer story={story.clone()} always={always.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
@@ -280,7 +287,7 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             <Timeline story={story.clone()} selection={state.selection} dispatch={dispatch.clone()} />
         },
         Diagram::Sources => html! { <SourceList story={story.clone()} /> },
-        Diagram::None => html! {},
+        Diagram::Flows(_) | Diagram::None => html! {},
     };
     let explorable = matches!(step.diagram, Diagram::Flows(_) | Diagram::Explorer { .. });
     html! {
@@ -288,7 +295,13 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             if explorable {
                 <p class="ia-hint">{ &story.ui.explore_hint }</p>
             }
-            { body }
+            if has_switch {
+                <ViewSwitch story={story.clone()} view={state.view} dispatch={dispatch.clone()} />
+            }
+            <div class={classes!("ia-diagrams", pair.then_some("ia-diagrams--pair"))}>
+                { for diagrams }
+            </div>
+            { other }
             { selection_detail(story, state.selection, dispatch) }
         </>
     }

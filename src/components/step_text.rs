@@ -1,10 +1,9 @@
-//! A step's words: title, body, points, quotes and sources.
+//! A step's words: title, body, points and quotes. Its sources follow the figure.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::sources::Citations;
 use crate::scene::Style;
 use crate::story::{Quote, Story};
 use crate::text::{format_date, iso_date, paragraphs};
@@ -35,7 +34,6 @@ pub fn StepText(props: &StepTextProps) -> Html {
                     { for step.quotes.iter().map(|q| quote(story, q)) }
                 </div>
             }
-            <Citations story={story.clone()} sources={step.sources.clone()} />
         </div>
     }
 }
@@ -61,8 +59,8 @@ fn quote(story: &Story, q: &Quote) -> Html {
             <figcaption class="ia-quote__who">
                 <strong>{ &q.who }</strong>{ ", " }{ &q.role }
                 <br />
-                { &q.place }{ ", " }
                 <time datetime={iso_date(q.date)}>{ format_date(q.date, &story.ui) }</time>
+                { " — " }{ &q.place }
             </figcaption>
         </figure>
     }

@@ -46,7 +46,7 @@ for (const view of views) {
     for (let i = 0; i < titles.length; i++) {
       await expectOnStep(page, i, titles);
       // Every step cites at least one source.
-      expect(await page.locator(".ia-step__text .ia-citations li").count()).toBeGreaterThan(0);
+      expect(await page.locator(".ia-step__sources .ia-citations li").count()).toBeGreaterThan(0);
       const viewSwitch = page.locator(".ia-view-switch");
       if (await viewSwitch.count()) {
         await expect(page.locator(`[data-view='${view}']`)).toHaveAttribute("aria-pressed", "true");
@@ -68,6 +68,21 @@ for (const view of views) {
     await expectOnStep(page, 0, titles);
   });
 }
+
+test("flows that appear on a step change fade in with a CSS transition", async ({ page }) => {
+  // Steps 4 and 5 both draw the actor diagram, with different flows.
+  await page.locator(".ia-progress__step").nth(3).click();
+  const before = await page.locator(".ia-svg:visible .ia-flow.is-shown").evaluateAll((els) => els.map((e) => e.dataset.select));
+  await page.locator(".ia-button--next").click();
+  const animating = await page.evaluate(() =>
+    [...document.querySelectorAll(".ia-svg .ia-flow.is-shown")]
+      .filter((flow) => flow.closest("svg").checkVisibility())
+      .map((flow) => ({ key: flow.dataset.select, transitions: flow.getAnimations().length })),
+  );
+  const appeared = animating.filter((f) => !before.includes(f.key));
+  expect(appeared.length).toBeGreaterThan(0);
+  for (const flow of appeared) expect(flow.transitions, `${flow.key} transitions in`).toBeGreaterThan(0);
+});
 
 test("the first step sets the allegation and the denial side by side, attributed and dated", async ({ page }) => {
   const quotes = page.locator(".ia-step__text .ia-quote");
