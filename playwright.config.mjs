@@ -2,6 +2,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 8090;
+const hostPort = 8091;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,9 +35,18 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], browserName: "chromium", viewport: { width: 360, height: 780 } },
     },
   ],
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    // The explainer, as a publisher would host it.
+    {
+      command: `node tests/e2e/serve.mjs dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+    },
+    // Article pages that embed it, on another origin; Pym.js from its npm package.
+    {
+      command: `node tests/e2e/serve.mjs tests/e2e/hosts ${hostPort} /vendor/=node_modules/pym.js/dist`,
+      url: `http://127.0.0.1:${hostPort}/loader.html`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -26,13 +26,19 @@
 //! - **Flow**: an arrow between two actors: who sends what to whom, under which permission.
 //! - **Scene**: the laid-out geometry of one diagram.
 
+pub mod embed;
 pub mod nav;
+pub mod options;
 pub mod scene;
 pub mod story;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
 
 /// The stories validated and encoded by the build script, by language.
 pub mod builtin {

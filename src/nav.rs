@@ -53,6 +53,14 @@ impl State {
         }
     }
 
+    /// A state opened on `step` (clamped) in `view`, as a deep link asks.
+    pub fn starting_at(step_count: usize, step: usize, view: View) -> Self {
+        let mut state = State::new(step_count);
+        state.go_to(step);
+        state.view = view;
+        state
+    }
+
     pub fn is_first(&self) -> bool {
         self.step == 0
     }
@@ -173,6 +181,13 @@ mod tests {
         let once = State::new(5).apply(Action::TogglePermission(2));
         assert!(once.granted.contains(&2));
         assert!(once.apply(Action::TogglePermission(2)).granted.is_empty());
+    }
+
+    #[test]
+    fn a_deep_link_opens_its_step_and_view_clamped_to_the_story() {
+        let state = State::starting_at(5, 3, View::Meta);
+        assert_eq!((state.step, state.view), (3, View::Meta));
+        assert_eq!(State::starting_at(5, 40, View::Alleged).step, 4);
     }
 
     #[test]

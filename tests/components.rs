@@ -2,10 +2,13 @@
 //! explainer mounted on a test story, driven by clicks and keys as a reader would.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
+use inbox_explainer::embed::ReaderEvent;
+use inbox_explainer::nav::View;
 use inbox_explainer::story::Story;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,24 +26,41 @@ fn fixture() -> Story {
     Story::decode(bytes).expect("fixture decodes")
 }
 
-/// Mounts an explainer in a fresh element and waits for its first render.
+/// Mounts an explainer on `story` in a fresh element and waits for its first render.
 async fn mount(story: Story) -> Element {
+    let story = Rc::new(story);
+    mount_with(yew::props!(ExplainerProps { story })).await
+}
+
+async fn mount_with(props: ExplainerProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Explainer>::with_root_and_props(
-        root.clone(),
-        ExplainerProps {
-            story: Rc::new(story),
-        },
-    )
-    .render();
+    yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
 }
 
+/// Waits until rendering has settled: the page's markup unchanged across two short waits (at
+/// most about a second). Yew schedules renders, so a fixed pause alone can be too short.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    let mut last = body.inner_html();
+    let mut stable = 0;
+    for _ in 0..60 {
+        yew::platform::time::sleep(Duration::from_millis(15)).await;
+        let now = body.inner_html();
+        stable = if now == last { stable + 1 } else { 0 };
+        if stable == 2 {
+            return;
+        }
+        last = now;
+    }
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
@@ -59,6 +79,17 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 
 fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
+}
+
+/// Waits up to a second for the element's text, since rendering is scheduled, not immediate.
+async fn expect_text(root: &Element, selector: &str, expected: &str) {
+    for _ in 0..50 {
+        if text(root, selector) == expected {
+            return;
+        }
+        settle().await;
+    }
+    assert_eq!(text(root, selector), expected, "text of {selector}");
 }
 
 /// A real click event: SVG elements have no `click()` method.
@@ -90,8 +121,8 @@ async fn press(key: &str) {
 #[wasm_bindgen_test]
 async fn the_first_step_shows_its_title_progress_and_both_quotes_columns() {
     let root = mount(fixture()).await;
-    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
-    assert_eq!(text(&root, ".ia-step__title"), "Both accounts");
+    expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
+    expect_text(&root, ".ia-step__title", "Both accounts").await;
     assert_eq!(all(&root, ".ia-step__text > p").len(), 2, "two paragraphs");
     assert!(text(&root, ".ia-quote").contains("Quoted words."));
     assert!(find(&root, ".ia-button--back").has_attribute("disabled"));
@@ -101,11 +132,11 @@ async fn the_first_step_shows_its_title_progress_and_both_quotes_columns() {
 async fn next_and_back_move_between_steps_and_the_step_buttons_jump() {
     let root = mount(fixture()).await;
     click(&root, ".ia-button--next").await;
-    assert_eq!(text(&root, ".ia-step__title"), "Explore permissions");
+    expect_text(&root, ".ia-step__title", "Explore permissions").await;
     click(&root, ".ia-button--back").await;
-    assert_eq!(text(&root, ".ia-step__title"), "Both accounts");
+    expect_text(&root, ".ia-step__title", "Both accounts").await;
     click(&root, ".ia-progress__step[aria-label^='Go to step 5']").await;
-    assert_eq!(text(&root, ".ia-progress__text"), "Step 5 of 6");
+    expect_text(&root, ".ia-progress__text", "Step 5 of 6").await;
     assert_eq!(
         find(&root, "[aria-current='step']").text_content().unwrap(),
         "5"
@@ -116,9 +147,9 @@ async fn next_and_back_move_between_steps_and_the_step_buttons_jump() {
 async fn the_last_step_offers_to_start_over() {
     let root = mount(fixture()).await;
     click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;
-    assert_eq!(text(&root, ".ia-button--next"), "Start over");
+    expect_text(&root, ".ia-button--next", "Start over").await;
     click(&root, ".ia-button--next").await;
-    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
+    expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
 }
 
 #[wasm_bindgen_test]
@@ -132,11 +163,7 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
     assert!(find(&root, ".ia-diagram")
         .class_name()
         .contains("ia-diagram--meta"));
-    assert_eq!(
-        text(&root, ".ia-step__title"),
-        "Both accounts",
-        "the step is kept"
-    );
+    expect_text(&root, ".ia-step__title", "Both accounts").await;
     click(&root, "[data-view='side-by-side']").await;
     let diagrams = all(&root, ".ia-diagram");
     assert_eq!(diagrams.len(), 2);
@@ -217,15 +244,11 @@ async fn arrow_keys_move_between_steps() {
     let root = mount(fixture()).await;
     find(&root, ".ia-button--next").focus().unwrap();
     press("ArrowRight").await;
-    assert_eq!(text(&root, ".ia-progress__text"), "Step 2 of 6");
+    expect_text(&root, ".ia-progress__text", "Step 2 of 6").await;
     press("ArrowLeft").await;
-    assert_eq!(text(&root, ".ia-progress__text"), "Step 1 of 6");
+    expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
     press("ArrowLeft").await;
-    assert_eq!(
-        text(&root, ".ia-progress__text"),
-        "Step 1 of 6",
-        "clamped at the start"
-    );
+    expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
 }
 
 #[wasm_bindgen_test]
@@ -299,4 +322,63 @@ async fn the_built_in_story_mounts_and_names_its_step_count() {
         text(&root, ".ia-progress__text"),
         format!("Step 1 of {steps}")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_its_step_and_view() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let story = Rc::new(fixture());
+    let props = yew::props!(ExplainerProps {
+        story,
+        start_step: 3,
+        start_view: View::Meta
+    });
+    yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    expect_text(&root, ".ia-progress__text", "Step 4 of 6").await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 1']").await;
+    assert_eq!(
+        find(&root, "[data-view='meta']")
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "true"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reader_events_report_steps_views_exploration_and_the_end() {
+    let seen: Rc<RefCell<Vec<ReaderEvent>>> = Rc::default();
+    let on_event = {
+        let seen = seen.clone();
+        yew::Callback::from(move |event| seen.borrow_mut().push(event))
+    };
+    let story = Rc::new(fixture());
+    let root = mount_with(yew::props!(ExplainerProps { story, on_event })).await;
+    click(&root, "[data-view='side-by-side']").await;
+    click(&root, ".ia-svg--tall [data-select='actor-1']").await;
+    click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;
+    let seen = seen.borrow();
+    let step_one = ReaderEvent::StepViewed {
+        number: 1,
+        id: "both".into(),
+        total: 6,
+        view: View::Alleged,
+    };
+    assert_eq!(seen[0], step_one);
+    assert!(seen.contains(&ReaderEvent::ViewChanged {
+        view: View::SideBySide
+    }));
+    assert!(seen.contains(&ReaderEvent::ElementExplored {
+        kind: "actor",
+        id: "b".into()
+    }));
+    assert!(seen.contains(&ReaderEvent::StepViewed {
+        number: 6,
+        id: "list".into(),
+        total: 6,
+        view: View::SideBySide
+    }));
+    assert_eq!(seen.last(), Some(&ReaderEvent::ReachedEnd { total: 6 }));
 }

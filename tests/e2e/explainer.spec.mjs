@@ -16,7 +16,10 @@ test.beforeEach(async ({ page }, testInfo) => {
 });
 
 test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "console errors and warnings").toEqual([]);
+  const expected = testInfo.expectedWarning;
+  const unexpected = testInfo.problems.filter((p) => !(expected && expected.test(p)));
+  expect(unexpected, "console errors and warnings").toEqual([]);
+  if (expected) expect(testInfo.problems.filter((p) => expected.test(p)), "exactly one expected warning").toHaveLength(1);
 });
 
 /** The number of steps, and the title each progress button announces. */
@@ -176,17 +179,21 @@ test("timeline events open in place with their sources", async ({ page }) => {
   await expect(events.nth(0)).toBeFocused();
 });
 
-test("swiping moves between steps on a touch screen", async ({ page, browserName }, testInfo) => {
+test("swiping moves between steps on a touch screen", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "touch is tested on the phone");
   const titles = await stepTitles(page);
-  const box = await page.locator(".ia-step__text").boundingBox();
-  const y = box.y + 20;
   const cdp = await page.context().newCDPSession(page);
+  // A finger's path, in steps a few milliseconds apart, starting on the step's title.
   const swipe = async (from, to) => {
+    const box = await page.locator(".ia-step__title").boundingBox();
+    const y = box.y + box.height / 2;
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: (from + to) / 2, y: y + 2 }] });
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: to, y: y + 4 }] });
+    for (let i = 1; i <= 5; i++) {
+      await page.waitForTimeout(16);
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y: y + i }] });
+    }
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await page.waitForTimeout(50);
   };
   await swipe(300, 60);
   await expectOnStep(page, 1, titles);
@@ -214,4 +221,40 @@ test("the phone layout fits 320 px without horizontal scrolling in every step an
       await page.locator(".ia-button--next").click();
     }
   }
+});
+
+test("a link with step and view opens there, and the URL follows the reader through history", async ({ page }) => {
+  await page.goto("/?step=timeline&view=meta");
+  await expect(page.locator(".ia-step__title")).toHaveText("Timeline");
+  await page.locator(".ia-button--next").click();
+  await expect.poll(() => new URL(page.url()).search).toBe("?step=unknowns&view=meta");
+  await page.goBack();
+  await expect(page.locator(".ia-step__title")).toHaveText("Timeline");
+  await page.goForward();
+  await expect.poll(() => new URL(page.url()).searchParams.get("step")).toBe("unknowns");
+  await page.locator(".ia-progress__step").first().click();
+  await expect(page.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
+  // A step number works as well as an id.
+  await page.goto("/?step=3");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
+});
+
+test("invalid options fall back to the defaults with one warning that names them", async ({ page }, testInfo) => {
+  testInfo.expectedWarning = /inbox-explainer: .*"sideways".*"neon".*"nope"/;
+  await page.goto("/?step=nope&view=sideways&theme=neon");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(page.locator("[data-view='alleged']")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("the theme option pins light or dark whatever the system prefers", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/?theme=dark");
+  const background = () => page.locator(".ia").evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await background()).toBe("rgb(19, 19, 20)");
+  await page.goto("/?theme=auto");
+  expect(await background()).toBe("rgb(255, 255, 255)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await background()).toBe("rgb(19, 19, 20)");
+  await page.goto("/?theme=light");
+  expect(await background()).toBe("rgb(255, 255, 255)");
 });

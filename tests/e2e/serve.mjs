@@ -4,8 +4,13 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
+// Usage: node serve.mjs ROOT PORT [/prefix/=DIR ...]; each prefix serves another directory.
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8090);
+const mounts = process.argv.slice(4).map((arg) => {
+  const [prefix, dir] = arg.split("=");
+  return { prefix, dir: resolve(dir) };
+});
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -18,9 +23,15 @@ const types = {
 };
 
 createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
-  const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
-  if (!file.startsWith(root)) {
+  let path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+  let base = root;
+  const mount = mounts.find((m) => path.startsWith(m.prefix));
+  if (mount) {
+    base = mount.dir;
+    path = `/${path.slice(mount.prefix.length)}`;
+  }
+  const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
+  if (!file.startsWith(base)) {
     response.writeHead(403).end();
     return;
   }

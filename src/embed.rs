@@ -1,0 +1,348 @@
+//! The embed contract, as plain data: the messages the explainer sends to a host page (its
+//! height, in each resize convention, and reader events) and the one message it accepts.
+//! The DOM side (observing, posting, listening) lives in `components::host`.
+
+use crate::nav::View;
+use crate::options::{view_name, VIEW_NAMES};
+
+/// What the page that frames the explainer told it about itself, through the iframe URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Host {
+    /// Pym.js child id (`childId`), when a Pym.js parent made the iframe.
+    pub pym_id: Option<String>,
+    /// Origin of the framing page (from `parentUrl`): the only origin messages are accepted from.
+    pub parent_origin: Option<String>,
+}
+
+impl Host {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Host {
+        let mut host = Host::default();
+        for (name, value) in pairs {
+            match name {
+                "childId" if !value.is_empty() => host.pym_id = Some(value.to_string()),
+                "parentUrl" => host.parent_origin = origin_of(value),
+                _ => {}
+            }
+        }
+        host
+    }
+
+    /// The height messages for every convention the host might speak. Sending all of them is
+    /// harmless: each listener ignores the others.
+    pub fn height_messages(&self, height: u32, src: &str) -> Vec<Outgoing> {
+        let mut messages = vec![
+            Outgoing::Amp { height },
+            Outgoing::Text(format!(
+                "{{\"context\":\"iframe.resize\",\"src\":{},\"height\":{height}}}",
+                json_string(src)
+            )),
+        ];
+        if let Some(id) = &self.pym_id {
+            messages.push(Outgoing::Text(format!(
+                "pymxPYMx{id}xPYMxheightxPYMx{height}"
+            )));
+        }
+        messages
+    }
+
+    /// The accepted message, if `data` sent from `origin` is one: a request to show a step and
+    /// view, sent by the loader when the host page's own back and forward buttons are used.
+    /// Anything else, or anything from another origin, is ignored.
+    pub fn accept(&self, origin: &str, data: &str) -> Option<(String, Option<View>)> {
+        if self.parent_origin.as_deref() != Some(origin) {
+            return None;
+        }
+        let fields = flat_json_object(data)?;
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        if field("type")? != SHOW {
+            return None;
+        }
+        let step = field("step")?.to_string();
+        let view = field("view")
+            .and_then(|v| VIEW_NAMES.iter().find(|(_, n)| *n == v))
+            .map(|(v, _)| *v);
+        Some((step, view))
+    }
+}
+
+/// Type of the one message the explainer accepts.
+pub const SHOW: &str = "inbox-explainer:show";
+/// Type of the reader events it sends.
+pub const EVENT: &str = "inbox-explainer:event";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outgoing {
+    /// A string message (JSON or Pym.js).
+    Text(String),
+    /// AMP's `{sentinel: "amp", type: "embed-size", height}`, which must be an object.
+    Amp { height: u32 },
+}
+
+/// Something the reader did, for the publisher's own analytics. The explainer itself sends
+/// these nowhere but to the page it is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReaderEvent {
+    StepViewed {
+        number: usize,
+        id: String,
+        total: usize,
+        view: View,
+    },
+    ViewChanged {
+        view: View,
+    },
+    ReachedEnd {
+        total: usize,
+    },
+    ElementExplored {
+        kind: &'static str,
+        id: String,
+    },
+}
+
+impl ReaderEvent {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ReaderEvent::StepViewed { .. } => "step-viewed",
+            ReaderEvent::ViewChanged { .. } => "view-changed",
+            ReaderEvent::ReachedEnd { .. } => "reached-end",
+            ReaderEvent::ElementExplored { .. } => "element-explored",
+        }
+    }
+
+    /// The event's details as a JSON object (the CustomEvent's `detail`, parsed).
+    pub fn detail_json(&self) -> String {
+        match self {
+            ReaderEvent::StepViewed {
+                number,
+                id,
+                total,
+                view,
+            } => format!(
+                "{{\"step\":{number},\"id\":{},\"total\":{total},\"view\":\"{}\"}}",
+                json_string(id),
+                view_name(*view)
+            ),
+            ReaderEvent::ViewChanged { view } => format!("{{\"view\":\"{}\"}}", view_name(*view)),
+            ReaderEvent::ReachedEnd { total } => format!("{{\"total\":{total}}}"),
+            ReaderEvent::ElementExplored { kind, id } => {
+                format!("{{\"kind\":\"{kind}\",\"id\":{}}}", json_string(id))
+            }
+        }
+    }
+
+    /// The message posted to the parent frame: `{type, event, detail}` as a JSON string.
+    pub fn message(&self) -> String {
+        format!(
+            "{{\"type\":\"{EVENT}\",\"event\":\"{}\",\"detail\":{}}}",
+            self.name(),
+            self.detail_json()
+        )
+    }
+}
+
+/// `scheme://host[:port]` of an absolute http(s) URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    (!host.is_empty()).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The string fields of a flat JSON object such as `{"type":"…","step":"…"}`; `None` for
+/// anything else. Deliberately strict and small: the only message accepted has this shape.
+fn flat_json_object(data: &str) -> Option<Vec<(String, String)>> {
+    let inner = data.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let mut chars = inner.chars().peekable();
+    let mut fields = Vec::new();
+    let string = |chars: &mut std::iter::Peekable<std::str::Chars>| -> Option<String> {
+        while chars.peek()?.is_whitespace() {
+            chars.next();
+        }
+        if chars.next()? != '"' {
+            return None;
+        }
+        let mut text = String::new();
+        loop {
+            match chars.next()? {
+                '"' => return Some(text),
+                '\\' => match chars.next()? {
+                    '"' => text.push('"'),
+                    '\\' => text.push('\\'),
+                    '/' => text.push('/'),
+                    _ => return None,
+                },
+                c => text.push(c),
+            }
+        }
+    };
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let key = string(&mut chars)?;
+        while chars.peek()?.is_whitespace() {
+            chars.next();
+        }
+        if chars.next()? != ':' {
+            return None;
+        }
+        let value = string(&mut chars)?;
+        fields.push((key, value));
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        match chars.next() {
+            Some(',') => continue,
+            None => break,
+            Some(_) => return None,
+        }
+    }
+    Some(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host() -> Host {
+        Host::from_pairs([
+            ("childId", "ia-1"),
+            ("parentUrl", "https://News.example.com/2024/story?x=1"),
+        ])
+    }
+
+    #[test]
+    fn the_framing_page_is_known_by_its_pym_id_and_origin() {
+        let host = host();
+        assert_eq!(host.pym_id.as_deref(), Some("ia-1"));
+        assert_eq!(
+            host.parent_origin.as_deref(),
+            Some("https://news.example.com")
+        );
+    }
+
+    #[test]
+    fn height_is_sent_in_the_amp_iframe_resize_and_pym_conventions() {
+        let messages = host().height_messages(812, "https://widget.example/?a=\"b\"");
+        assert_eq!(messages[0], Outgoing::Amp { height: 812 });
+        assert_eq!(
+            messages[1],
+            Outgoing::Text(r#"{"context":"iframe.resize","src":"https://widget.example/?a=\"b\"","height":812}"#.into())
+        );
+        assert_eq!(
+            messages[2],
+            Outgoing::Text("pymxPYMxia-1xPYMxheightxPYMx812".into())
+        );
+        assert_eq!(
+            Host::default().height_messages(1, "x").len(),
+            2,
+            "no Pym.js message without a child id"
+        );
+    }
+
+    #[test]
+    fn a_show_message_from_the_framing_origin_is_accepted() {
+        let data = r#"{"type":"inbox-explainer:show","step":"timeline","view":"meta"}"#;
+        let accepted = host().accept("https://news.example.com", data);
+        assert_eq!(accepted, Some(("timeline".to_string(), Some(View::Meta))));
+    }
+
+    #[test]
+    fn messages_from_other_origins_or_of_other_shapes_are_ignored() {
+        let data = r#"{"type":"inbox-explainer:show","step":"timeline"}"#;
+        assert_eq!(host().accept("https://evil.example", data), None);
+        assert_eq!(
+            Host::default().accept("https://news.example.com", data),
+            None,
+            "no parent origin, no trust"
+        );
+        let host = host();
+        let origin = "https://news.example.com";
+        for bad in [
+            "",
+            "pymxPYMxia-1xPYMxwidthxPYMx600",
+            r#"{"type":"inbox-explainer:navigate","url":"https://evil.example"}"#,
+            r#"{"type":"inbox-explainer:show"}"#,
+            r#"{"type":"inbox-explainer:show","step":3}"#,
+            r#"{"type":"inbox-explainer:show","step":"a""#,
+            r#"[{"type":"inbox-explainer:show","step":"a"}]"#,
+        ] {
+            assert_eq!(host.accept(origin, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn reader_events_carry_documented_payloads() {
+        let event = ReaderEvent::StepViewed {
+            number: 3,
+            id: "programmatic-access".into(),
+            total: 10,
+            view: View::Meta,
+        };
+        assert_eq!(event.name(), "step-viewed");
+        assert_eq!(
+            event.message(),
+            r#"{"type":"inbox-explainer:event","event":"step-viewed","detail":{"step":3,"id":"programmatic-access","total":10,"view":"meta"}}"#
+        );
+        let explored = ReaderEvent::ElementExplored {
+            kind: "flow",
+            id: "read".into(),
+        };
+        assert_eq!(explored.detail_json(), r#"{"kind":"flow","id":"read"}"#);
+        assert_eq!(
+            ReaderEvent::ViewChanged {
+                view: View::SideBySide
+            }
+            .detail_json(),
+            r#"{"view":"side-by-side"}"#
+        );
+    }
+
+    #[test]
+    fn origins_are_only_taken_from_http_urls() {
+        assert_eq!(
+            origin_of("https://a.example:8443/x").as_deref(),
+            Some("https://a.example:8443")
+        );
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+        assert_eq!(
+            origin_of("https://user@a.example/").as_deref(),
+            Some("https://a.example")
+        );
+        assert_eq!(origin_of("https:///path"), None);
+    }
+
+    #[test]
+    fn json_strings_escape_quotes_controls_and_markup() {
+        assert_eq!(json_string("a\"b\\c\n<"), r#""a\"b\\c\u000a\u003c""#);
+    }
+}

@@ -1,0 +1,262 @@
+//! Embed options (starting step, view, language, theme) read from a URL query or placeholder
+//! attributes, and the query that records where the reader is. Invalid values fall back to the
+//! defaults with a warning that says what was wrong; they never stop the explainer.
+
+use crate::nav::View;
+use crate::story::Story;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("ia--light"),
+            Theme::Dark => Some("ia--dark"),
+        }
+    }
+}
+
+/// Options as given, before they are checked against a story.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// A step id or a 1-based step number.
+    pub step: Option<String>,
+    pub view: Option<View>,
+    pub language: Option<String>,
+    pub theme: Theme,
+}
+
+pub const VIEW_NAMES: [(View, &str); 3] = [
+    (View::Alleged, "alleged"),
+    (View::Meta, "meta"),
+    (View::SideBySide, "side-by-side"),
+];
+
+pub fn view_name(view: View) -> &'static str {
+    VIEW_NAMES
+        .iter()
+        .find(|(v, _)| *v == view)
+        .map_or("alleged", |(_, name)| name)
+}
+
+impl Options {
+    /// Reads options from `(name, value)` pairs; later pairs win. Unknown names are ignored, since
+    /// the same query carries other embeds' parameters (Pym.js adds its own, for instance).
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Options, Vec<String>) {
+        let mut options = Options::default();
+        let mut warnings = Vec::new();
+        for (name, value) in pairs {
+            match name {
+                "step" => options.step = Some(value.to_string()),
+                "view" => match VIEW_NAMES.iter().find(|(_, n)| *n == value) {
+                    Some((view, _)) => options.view = Some(*view),
+                    None => warnings.push(format!(
+                        "view {value:?} is not one of alleged, meta, side-by-side; using alleged"
+                    )),
+                },
+                "lang" => options.language = Some(value.to_string()),
+                "theme" => match value {
+                    "auto" => options.theme = Theme::Auto,
+                    "light" => options.theme = Theme::Light,
+                    "dark" => options.theme = Theme::Dark,
+                    _ => warnings.push(format!(
+                        "theme {value:?} is not one of auto, light, dark; using auto"
+                    )),
+                },
+                _ => {}
+            }
+        }
+        (options, warnings)
+    }
+
+    /// Reads options from a URL query string (with or without the leading `?`).
+    pub fn from_query(query: &str) -> (Options, Vec<String>) {
+        let pairs = parse_query(query);
+        Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The starting step in `story`, or the first step with a warning if the option names none.
+    pub fn start_step(&self, story: &Story) -> (usize, Option<String>) {
+        match &self.step {
+            None => (0, None),
+            Some(wanted) => match find_step(story, wanted) {
+                Some(step) => (step, None),
+                None => (
+                    0,
+                    Some(format!(
+                        "step {wanted:?} is neither a step id nor a number from 1 to {}; starting at step 1",
+                        story.steps.len()
+                    )),
+                ),
+            },
+        }
+    }
+}
+
+/// A step by id, or by its 1-based number.
+pub fn find_step(story: &Story, wanted: &str) -> Option<usize> {
+    story.steps.iter().position(|s| s.id == wanted).or_else(|| {
+        let number: usize = wanted.parse().ok()?;
+        (1..=story.steps.len())
+            .contains(&number)
+            .then(|| number - 1)
+    })
+}
+
+/// `query` with `step` and `view` set to the reader's position and every other parameter kept,
+/// so a copied link reopens the same step and view.
+pub fn query_with_position(query: &str, step_id: &str, view: View) -> String {
+    let mut pairs: Vec<(String, String)> = parse_query(query)
+        .into_iter()
+        .filter(|(k, _)| k != "step" && k != "view")
+        .collect();
+    pairs.push(("step".into(), step_id.into()));
+    pairs.push(("view".into(), view_name(view).into()));
+    let encoded: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect();
+    format!("?{}", encoded.join("&"))
+}
+
+/// Splits a query string into decoded pairs (`+` is a space, `%XX` a byte).
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::story::parse;
+
+    fn story() -> Story {
+        parse(
+            "minimal.toml",
+            include_str!("../tests/fixtures/minimal.toml"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn valid_options_are_read_and_unknown_parameters_ignored() {
+        let (options, warnings) = Options::from_query(
+            "?initialWidth=360&childId=a&step=compare&view=side-by-side&lang=es&theme=dark",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(options.step.as_deref(), Some("compare"));
+        assert_eq!(options.view, Some(View::SideBySide));
+        assert_eq!(options.language.as_deref(), Some("es"));
+        assert_eq!(options.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn invalid_values_fall_back_with_a_warning_that_names_them() {
+        let (options, warnings) = Options::from_query("view=sideways&theme=neon");
+        assert_eq!((options.view, options.theme), (None, Theme::Auto));
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].contains("\"sideways\"") && warnings[1].contains("\"neon\""));
+    }
+
+    #[test]
+    fn a_step_is_found_by_id_or_by_number() {
+        let story = story();
+        assert_eq!(find_step(&story, "compare"), Some(2));
+        assert_eq!(find_step(&story, "3"), Some(2));
+        assert_eq!(find_step(&story, "0"), None);
+        assert_eq!(find_step(&story, "7"), None);
+        assert_eq!(find_step(&story, "nope"), None);
+    }
+
+    #[test]
+    fn an_unknown_starting_step_starts_at_the_first_with_a_warning() {
+        let options = Options {
+            step: Some("<script>".into()),
+            ..Options::default()
+        };
+        let (step, warning) = options.start_step(&story());
+        assert_eq!(step, 0);
+        assert!(warning
+            .unwrap()
+            .contains("\"<script>\" is neither a step id nor a number from 1 to 6"));
+    }
+
+    #[test]
+    fn the_position_query_replaces_step_and_view_and_keeps_the_rest() {
+        let query = query_with_position(
+            "?lang=en&step=old&view=meta&childId=x%20y",
+            "timeline",
+            View::SideBySide,
+        );
+        assert_eq!(
+            query,
+            "?lang=en&childId=x%20y&step=timeline&view=side-by-side"
+        );
+        let (options, warnings) = Options::from_query(&query);
+        assert!(warnings.is_empty());
+        assert_eq!(
+            (options.step.as_deref(), options.view),
+            (Some("timeline"), Some(View::SideBySide))
+        );
+    }
+
+    #[test]
+    fn queries_decode_percent_escapes_and_plus_and_survive_broken_escapes() {
+        let pairs = parse_query("a=%41%2b+b&b=%zz&c=%4");
+        assert_eq!(pairs[0], ("a".into(), "A+ b".into()));
+        assert_eq!(pairs[1], ("b".into(), "%zz".into()));
+        assert_eq!(pairs[2], ("c".into(), "%4".into()));
+    }
+}

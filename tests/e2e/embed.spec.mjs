@@ -1,0 +1,126 @@
+// The explainer embedded in article pages on another origin: the loader, a real Pym.js parent,
+// two embeds on one page, deep links through the host's URL fragment, reader events, and
+// messages from a foreign origin.
+import { test, expect } from "@playwright/test";
+
+const HOST = "http://127.0.0.1:8091";
+
+test.beforeEach(async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "embedding is tested once, on the desktop");
+  const problems = [];
+  page.on("console", (message) => {
+    if (["error", "warning"].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  testInfo.problems = problems;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.problems) expect(testInfo.problems, "console errors and warnings").toEqual([]);
+});
+
+/** The explainer's frame, once it has started. */
+async function explainer(page, selector = "iframe") {
+  const frame = page.frameLocator(selector);
+  await expect(frame.locator(".ia-progress__text")).toBeVisible();
+  return frame;
+}
+
+async function frameContentHeight(page, index = 0) {
+  const frame = page.frames().filter((f) => f !== page.mainFrame())[index];
+  return frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+}
+
+test("the loader makes a titled, lazy iframe whose height follows the explainer", async ({ page }) => {
+  await page.goto(`${HOST}/loader.html`);
+  const iframe = page.locator("iframe");
+  await expect(iframe).toHaveAttribute("title", "Explainer: what inbox access would mean");
+  await expect(iframe).toHaveAttribute("loading", "lazy");
+  const frame = await explainer(page);
+  await expect.poll(async () => (await iframe.boundingBox()).height).toBe(await frameContentHeight(page));
+  const first = (await iframe.boundingBox()).height;
+  await frame.locator(".ia-progress__step").last().click();
+  await expect.poll(async () => (await iframe.boundingBox()).height).toBe(await frameContentHeight(page));
+  expect((await iframe.boundingBox()).height).not.toBe(first);
+  // The frame never needs its own scrollbar.
+  const inner = page.frames()[1];
+  expect(await inner.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+});
+
+test("reader events reach the placeholder with their documented payloads", async ({ page }) => {
+  await page.goto(`${HOST}/loader.html`);
+  const frame = await explainer(page);
+  const events = () => page.evaluate(() => window.explainerEvents);
+  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 1, id: "claims", total: 10, view: "alleged" } });
+  await frame.locator("[data-view='meta']").click();
+  await expect.poll(events).toContainEqual({ name: "view-changed", target: null, detail: { view: "meta" } });
+  await frame.locator(".ia-svg:visible [data-select='actor-0'] rect").click();
+  await expect.poll(events).toContainEqual({ name: "element-explored", target: null, detail: { kind: "actor", id: "you" } });
+  await frame.locator(".ia-progress__step").last().click();
+  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 10, id: "sources", total: 10, view: "meta" } });
+  await expect.poll(events).toContainEqual({ name: "reached-end", target: null, detail: { total: 10 } });
+});
+
+test("the host's URL fragment records the step, and back and forward move the explainer", async ({ page }) => {
+  await page.goto(`${HOST}/loader.html`);
+  const frame = await explainer(page);
+  await expect.poll(() => new URL(page.url()).hash).toBe("#ia-1=claims.alleged");
+  await frame.locator(".ia-button--next").click();
+  await frame.locator(".ia-button--next").click();
+  await expect.poll(() => new URL(page.url()).hash).toBe("#ia-1=programmatic-access.alleged");
+  await page.goBack();
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect.poll(() => new URL(page.url()).hash).toBe("#ia-1=inbox.alleged");
+  await page.goForward();
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
+  // The host page itself stayed where it was.
+  expect(new URL(page.url()).pathname).toBe("/loader.html");
+});
+
+test("a link to the host page with a fragment opens the explainer on that step and view", async ({ page }) => {
+  await page.goto(`${HOST}/loader.html#ia-1=as-meta-describes.side-by-side`);
+  const frame = await explainer(page);
+  await expect(frame.locator(".ia-step__title")).toHaveText("The agreement as Meta describes it");
+  await frame.locator(".ia-progress__step").first().click();
+  await expect(frame.locator("[data-view='side-by-side']")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("two embeds on one page keep separate state", async ({ page }) => {
+  await page.goto(`${HOST}/two.html`);
+  const first = await explainer(page, "#first iframe");
+  const second = await explainer(page, "#second iframe");
+  await expect(second.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
+  await first.locator(".ia-button--next").click();
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain("ia-first=inbox.alleged");
+  expect(decodeURIComponent(new URL(page.url()).hash)).toContain("ia-second=claims.meta");
+});
+
+test("under a real Pym.js parent the iframe takes the explainer's height", async ({ page }) => {
+  await page.goto(`${HOST}/pym.html`);
+  const frame = await explainer(page, "#explainer iframe");
+  await expect.poll(async () => parseInt(await page.locator("#explainer iframe").getAttribute("height"), 10)).toBe(await frameContentHeight(page));
+  await frame.locator(".ia-progress__step").last().click();
+  await expect.poll(async () => parseInt(await page.locator("#explainer iframe").getAttribute("height"), 10)).toBe(await frameContentHeight(page));
+});
+
+test("requests from a foreign origin are ignored; the same request from the host is obeyed", async ({ page }) => {
+  const request = JSON.stringify({ type: "inbox-explainer:show", step: "timeline" });
+  const send = () =>
+    page.evaluate((data) => document.getElementById("framed").contentWindow.postMessage(data, "*"), request);
+
+  // The explainer was told its host is 127.0.0.1:8091; this page is on localhost:8091.
+  await page.goto("http://localhost:8091/foreign.html");
+  let frame = await explainer(page, "#framed");
+  await send();
+  await page.evaluate(() => document.getElementById("framed").contentWindow.postMessage("<img src=x onerror=alert(1)>", "*"));
+  await page.waitForTimeout(300);
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+
+  // The same page on the origin the explainer trusts.
+  await page.goto(`${HOST}/foreign.html`);
+  frame = await explainer(page, "#framed");
+  await send();
+  await expect(frame.locator(".ia-step__title")).toHaveText("Timeline");
+});
