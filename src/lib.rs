@@ -33,9 +33,7 @@ pub mod scene;
 pub mod story;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

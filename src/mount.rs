@@ -1,6 +1,7 @@
 //! Mounting: reads each placeholder's options, picks its story and starts an explainer on it.
-//! Each mount is independent; the placeholder's own content (text shown before the app
-//! starts) is replaced only once a story is ready, so a failure leaves the page readable.
+//! Each mount is independent; the placeholder's own content (the prerendered explainer, or text
+//! shown before the app starts) is replaced only once a story is ready, so a failure leaves the
+//! page readable.
 
 use std::rc::Rc;
 
@@ -104,6 +105,8 @@ fn mount(root: Element) {
         host,
         on_event: yew::Callback::from(move |event| announce(&placeholder, &announce_to, &event)),
     };
+    // The build may have rendered the first step here. The app replaces it with the same markup
+    // within one task, before the browser paints, so nothing on screen moves.
     root.set_inner_html("");
     yew::Renderer::<Explainer>::with_root_and_props(root, props).render();
 }

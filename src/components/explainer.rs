@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::comparison::Comparison;
 use super::detail::Detail;
+use super::document::Document;
 use super::explorer::Explorer;
 use super::flow_diagram::FlowDiagram;
 use super::progress::Progress;
@@ -191,6 +192,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <h2 class="ia-title">{ &story.title }</h2>
                 <p class="ia-standfirst">{ &story.standfirst }</p>
             </header>
+            <div class="ia-interactive">
             <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
             <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
             <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()}>
@@ -212,8 +214,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     { next_label }
                 </button>
             </div>
+            <p class="ia-hint ia-keyboard-hint">{ &ui.keyboard_hint }</p>
+            </div>
+            // Every step at once: shown in print and without JavaScript (see styles/print.css
+            // and styles/noscript.css), hidden on screen otherwise.
+            <Document story={story.clone()} />
             <footer class="ia-footer">
-                <p class="ia-hint">{ &ui.keyboard_hint }</p>
                 <p class="ia-updated">
                     <time datetime={iso_date(story.last_updated)}>
                         { fill(&ui.last_updated, &[("date", &format_date(story.last_updated, ui))]) }

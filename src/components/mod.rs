@@ -3,6 +3,7 @@
 
 pub mod comparison;
 pub mod detail;
+pub mod document;
 pub mod explainer;
 pub mod explorer;
 pub mod flow_diagram;

@@ -80,7 +80,7 @@ test("the host's URL fragment records the step, and back and forward move the ex
 test("a link to the host page with a fragment opens the explainer on that step and view", async ({ page }) => {
   await page.goto(`${HOST}/loader.html#ia-1=as-meta-describes.side-by-side`);
   const frame = await explainer(page);
-  await expect(frame.locator(".ia-step__title")).toHaveText("The agreement as Meta describes it");
+  await expect(frame.locator(".ia-interactive .ia-step__title")).toHaveText("The agreement as Meta describes it");
   await frame.locator(".ia-progress__step").first().click();
   await expect(frame.locator("[data-view='side-by-side']")).toHaveAttribute("aria-pressed", "true");
 });
@@ -122,5 +122,5 @@ test("requests from a foreign origin are ignored; the same request from the host
   await page.goto(`${HOST}/foreign.html`);
   frame = await explainer(page, "#framed");
   await send();
-  await expect(frame.locator(".ia-step__title")).toHaveText("Timeline");
+  await expect(frame.locator(".ia-interactive .ia-step__title")).toHaveText("Timeline");
 });

@@ -37,7 +37,7 @@ async function expectNoHorizontalScroll(page) {
 
 async function expectOnStep(page, index, titles) {
   await expect(page.locator(".ia-progress__text")).toHaveText(new RegExp(`\\b${index + 1}\\b.*\\b${titles.length}\\b`));
-  await expect(page.locator(".ia-step__title")).toHaveText(titles[index]);
+  await expect(page.locator(".ia-interactive .ia-step__title")).toHaveText(titles[index]);
   await expect(page.locator("[aria-current='step']")).toHaveText(String(index + 1));
 }
 
@@ -49,16 +49,16 @@ for (const view of views) {
     for (let i = 0; i < titles.length; i++) {
       await expectOnStep(page, i, titles);
       // Every step cites at least one source.
-      expect(await page.locator(".ia-step__sources .ia-citations li").count()).toBeGreaterThan(0);
+      expect(await page.locator(".ia-interactive .ia-step__sources .ia-citations li").count()).toBeGreaterThan(0);
       const viewSwitch = page.locator(".ia-view-switch");
       if (await viewSwitch.count()) {
         await expect(page.locator(`[data-view='${view}']`)).toHaveAttribute("aria-pressed", "true");
         const expected = view === "side-by-side" ? 2 : 1;
-        await expect(page.locator(".ia-diagram")).toHaveCount(expected);
-        if (view !== "side-by-side") await expect(page.locator(".ia-diagram")).toHaveClass(new RegExp(`ia-diagram--${view}`));
+        await expect(page.locator(".ia-interactive .ia-diagram")).toHaveCount(expected);
+        if (view !== "side-by-side") await expect(page.locator(".ia-interactive .ia-diagram")).toHaveClass(new RegExp(`ia-diagram--${view}`));
       }
       // The diagram on show draws as many numbered flows as its legend lists.
-      for (const diagram of await page.locator(".ia-diagram").all()) {
+      for (const diagram of await page.locator(".ia-interactive .ia-diagram").all()) {
         const legend = await diagram.locator(".ia-legend li").count();
         const drawn = await diagram.locator(".ia-svg:visible .ia-flow.is-shown").count();
         expect(drawn).toBe(legend);
@@ -88,13 +88,13 @@ test("flows that appear on a step change fade in with a CSS transition", async (
 });
 
 test("the first step sets the allegation and the denial side by side, attributed and dated", async ({ page }) => {
-  const quotes = page.locator(".ia-step__text .ia-quote");
+  const quotes = page.locator(".ia-interactive .ia-step__text .ia-quote");
   await expect(quotes).toHaveCount(2);
-  await expect(page.locator(".ia-quote--alleged")).toHaveCount(1);
-  await expect(page.locator(".ia-quote--meta")).toHaveCount(1);
-  await expect(page.locator(".ia-quote--alleged")).toContainText("Inbox API");
-  await expect(page.locator(".ia-quote--meta")).toContainText("Andy Stone");
-  await expect(page.locator(".ia-quote--meta time")).toHaveAttribute("datetime", "2024-04-02");
+  await expect(page.locator(".ia-interactive .ia-quote--alleged")).toHaveCount(1);
+  await expect(page.locator(".ia-interactive .ia-quote--meta")).toHaveCount(1);
+  await expect(page.locator(".ia-interactive .ia-quote--alleged")).toContainText("Inbox API");
+  await expect(page.locator(".ia-interactive .ia-quote--meta")).toContainText("Andy Stone");
+  await expect(page.locator(".ia-interactive .ia-quote--meta time")).toHaveAttribute("datetime", "2024-04-02");
   const [a, b] = await quotes.evaluateAll((els) => els.map((e) => getComputedStyle(e.querySelector("blockquote")).fontSize));
   expect(a).toBe(b);
 });
@@ -155,7 +155,7 @@ test("the permission explorer shows which flows each permission allows", async (
     await expect(toggle).toHaveAttribute("aria-checked", "true");
   }
   expect(await shown()).toBe(before + 4);
-  await expect(page.locator(".ia-explorer__reveals li")).toHaveCount(4);
+  await expect(page.locator(".ia-interactive .ia-explorer__reveals li")).toHaveCount(4);
   await page.locator("[data-permission='read']").click();
   expect(await shown()).toBe(before + 3);
 });
@@ -165,15 +165,15 @@ test("timeline events open in place with their sources", async ({ page }) => {
   const index = titles.findIndex((t) => /timeline/i.test(t));
   expect(index, "a timeline step").toBeGreaterThan(0);
   await page.locator(".ia-progress__step").nth(index).click();
-  const events = page.locator(".ia-event__title");
+  const events = page.locator(".ia-interactive .ia-event__title");
   expect(await events.count()).toBeGreaterThanOrEqual(10);
-  const dates = await page.locator(".ia-event__date").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+  const dates = await page.locator(".ia-interactive .ia-event__date").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
   expect([...dates].sort()).toEqual(dates);
   expect(dates[0].startsWith("2009")).toBe(true);
   expect(dates.at(-1).startsWith("2025")).toBe(true);
   await events.nth(0).click();
   await expect(events.nth(0)).toHaveAttribute("aria-expanded", "true");
-  await expect(page.locator(".ia-event.is-open .ia-citations li").first()).toBeVisible();
+  await expect(page.locator(".ia-interactive .ia-event.is-open .ia-citations li").first()).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(events.nth(0)).toHaveAttribute("aria-expanded", "false");
   await expect(events.nth(0)).toBeFocused();
@@ -185,7 +185,7 @@ test("swiping moves between steps on a touch screen", async ({ page }, testInfo)
   const cdp = await page.context().newCDPSession(page);
   // A finger's path, in steps a few milliseconds apart, starting on the step's title.
   const swipe = async (from, to) => {
-    const box = await page.locator(".ia-step__title").boundingBox();
+    const box = await page.locator(".ia-interactive .ia-step__title").boundingBox();
     const y = box.y + box.height / 2;
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
     for (let i = 1; i <= 5; i++) {
@@ -225,11 +225,11 @@ test("the phone layout fits 320 px without horizontal scrolling in every step an
 
 test("a link with step and view opens there, and the URL follows the reader through history", async ({ page }) => {
   await page.goto("/?step=timeline&view=meta");
-  await expect(page.locator(".ia-step__title")).toHaveText("Timeline");
+  await expect(page.locator(".ia-interactive .ia-step__title")).toHaveText("Timeline");
   await page.locator(".ia-button--next").click();
   await expect.poll(() => new URL(page.url()).search).toBe("?step=unknowns&view=meta");
   await page.goBack();
-  await expect(page.locator(".ia-step__title")).toHaveText("Timeline");
+  await expect(page.locator(".ia-interactive .ia-step__title")).toHaveText("Timeline");
   await page.goForward();
   await expect.poll(() => new URL(page.url()).searchParams.get("step")).toBe("unknowns");
   await page.locator(".ia-progress__step").first().click();

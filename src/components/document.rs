@@ -1,0 +1,107 @@
+//! The whole explanation as one plain document: every step in order, with its text, quotes,
+//! diagrams drawn with everything on show, and sources. It is what prints, and what readers
+//! without JavaScript get, from the same components as the interactive view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::comparison::Comparison;
+use super::flow_diagram::FlowDiagram;
+use super::sources::{Citations, SourceList};
+use super::step_text::StepText;
+use crate::scene::Style;
+use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
+use crate::text::{fill, format_date, iso_date, paragraphs};
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentProps {
+    pub story: Rc<Story>,
+}
+
+#[component]
+pub fn Document(props: &DocumentProps) -> Html {
+    let story = &props.story;
+    html! {
+        <div class="ia-document">
+            { for story.steps.iter().enumerate().map(|(i, step)| html! {
+                <section class="ia-document__step" key={step.id.clone()}>
+                    <p class="ia-document__number">
+                        { fill(&story.ui.progress, &[("current", &(i + 1).to_string()), ("total", &story.steps.len().to_string())]) }
+                    </p>
+                    <StepText story={story.clone()} step={i} heading_id={format!("ia-document-{}", step.id)} />
+                    { figure(story, step) }
+                    <Citations story={story.clone()} sources={step.sources.clone()} />
+                </section>
+            }) }
+        </div>
+    }
+}
+
+/// A step's figure with nothing left to click: both accounts, every permission, every event.
+fn figure(story: &Rc<Story>, step: &Step) -> Html {
+    let diagram = |shown: &[usize], style: Style, caption: String| {
+        html! {
+            <FlowDiagram story={story.clone()} shown={shown.to_vec()} style={style}
+                caption={AttrValue::from(caption)} selection={None} on_select={Callback::noop()} />
+        }
+    };
+    let label = |id: &str| {
+        story
+            .account_index(id)
+            .map(|a| story.accounts[a].label.clone())
+            .unwrap_or_default()
+    };
+    match &step.diagram {
+        Diagram::Flows(FlowSets::Both { alleged, meta }) => html! {
+            <div class="ia-diagrams ia-diagrams--pair">
+                { diagram(alleged, Style::Alleged, label(ALLEGED)) }
+                { diagram(meta, Style::Meta, label(META)) }
+            </div>
+        },
+        Diagram::Flows(FlowSets::Single { account, flows }) => diagram(
+            flows,
+            Style::for_account(story, *account),
+            story.accounts[*account].label.clone(),
+        ),
+        Diagram::Flows(FlowSets::Neutral(flows)) => diagram(
+            flows,
+            Style::Neutral,
+            fill(&story.ui.diagram_label, &[("title", &step.title)]),
+        ),
+        Diagram::Explorer { always } => {
+            let mut shown = always.clone();
+            shown.extend(
+                (0..story.flows.len())
+                    .filter(|f| story.flows[*f].permission.is_some() && !always.contains(f)),
+            );
+            html! {
+                <>
+                    <dl class="ia-document__permissions">
+                        { for story.permissions.iter().map(|p| html! {
+                            <div><dt>{ &p.label }</dt><dd>{ &p.explanation }</dd></div>
+                        }) }
+                    </dl>
+                    { diagram(&shown, Style::Neutral, story.ui.possible_flows.clone()) }
+                </>
+            }
+        }
+        Diagram::Comparison(specimens) => html! {
+            <Comparison story={story.clone()} specimens={specimens.clone()} />
+        },
+        Diagram::Timeline => html! {
+            <ol class="ia-document__events">
+                { for story.timeline.iter().map(|event| html! {
+                    <li>
+                        <time datetime={iso_date(event.date)}>{ format_date(event.date, &story.ui) }</time>
+                        <h4>{ &event.title }</h4>
+                        { for paragraphs(&event.detail).into_iter().map(|p| html! { <p>{ p }</p> }) }
+                        <Citations story={story.clone()} sources={event.sources.clone()} />
+                    </li>
+                }) }
+            </ol>
+        },
+        Diagram::Sources => html! { <SourceList story={story.clone()} /> },
+        Diagram::None => html! {},
+    }
+}

@@ -1,0 +1,76 @@
+// The page as built: its HTML already holds the explanation, it works without JavaScript and
+// in print, and the app takes it over without moving anything.
+import { test, expect } from "@playwright/test";
+
+test.beforeEach(async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the built document is tested once, on the desktop");
+});
+
+/** Every step title, read from the built HTML itself. */
+async function stepTitles(request) {
+  const html = await (await request.get("/")).text();
+  return [...html.matchAll(/<h3 [^>]*class="ia-step__title"[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
+}
+
+test("the served HTML carries every step, quote and source before any script runs", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const titles = await stepTitles(request);
+  // The interactive first step, then the whole document: ten steps plus the first again.
+  expect(titles.length).toBe(11);
+  expect(html).toContain("Step 1 of 10");
+  for (const text of ["Shockingly untrue.", "Inbox API", "Did partners get access to messages?", "At no time did we access"]) {
+    expect(html).toContain(text);
+  }
+  expect(html).toContain("All sources");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the reader gets every step as one readable document", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator(".ia-interactive")).toBeHidden();
+    const steps = page.locator(".ia-document__step");
+    await expect(steps).toHaveCount(10);
+    for (const step of await steps.all()) {
+      await expect(step.locator(".ia-step__title")).toBeVisible();
+      expect(await step.locator(".ia-citations li").count()).toBeGreaterThan(0);
+    }
+    await expect(page.locator(".ia-document .ia-quote--alleged").first()).toBeVisible();
+    await expect(page.locator(".ia-document .ia-quote--meta").first()).toBeVisible();
+  });
+});
+
+test("print shows every step in order with its diagrams and sources, and no controls", async ({ page }) => {
+  await page.goto("/");
+  await page.waitForURL(/step=claims/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".ia-interactive")).toBeHidden();
+  const steps = page.locator(".ia-document__step");
+  await expect(steps).toHaveCount(10);
+  const titles = await steps.locator(".ia-step__title").allTextContents();
+  const expected = (await page.locator(".ia-progress__step").evaluateAll((b) => b.map((e) => e.getAttribute("aria-label")))).map(
+    (label) => label.replace(/^[^:]*:\s*/, ""),
+  );
+  expect(titles).toEqual(expected);
+  expect(await page.locator(".ia-document svg:visible").count()).toBeGreaterThanOrEqual(6);
+  await expect(page.locator(".ia-document .ia-source-list li").first()).toBeVisible();
+});
+
+test("the app takes over the built page with no layout shift", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.layoutShifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("/");
+  // The app has started once it records the position in the URL.
+  await page.waitForURL(/step=claims/);
+  await page.waitForTimeout(1000);
+  const shifts = await page.evaluate(() => window.layoutShifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
+  // And it is the working app: Next moves on.
+  await page.locator(".ia-button--next").click();
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+});
