@@ -5,8 +5,9 @@
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::builtin::story_bytes;
 use crate::components::explainer::{ExplainerProps, UrlMode};
@@ -105,10 +106,75 @@ fn mount(root: Element) {
         host,
         on_event: yew::Callback::from(move |event| announce(&placeholder, &announce_to, &event)),
     };
+    // Mounted in someone else's page: render inside a shadow root with the explainer's own
+    // stylesheet, so the page's CSS cannot reach in and ours cannot leak out.
+    if let Some(styles) = root.get_attribute("data-styles") {
+        mount_isolated(root, &styles, props);
+        return;
+    }
     // The build may have rendered the first step here. The app replaces it with the same markup
     // within one task, before the browser paints, so nothing on screen moves.
     root.set_inner_html("");
     yew::Renderer::<Explainer>::with_root_and_props(root, props).render();
+}
+
+/// Renders into a shadow root of `host` once `styles` has loaded; until then the placeholder's
+/// own content stays on screen, so the reader never sees the explainer unstyled.
+fn mount_isolated(host: Element, styles: &str, props: ExplainerProps) {
+    let Some(document) = host.owner_document() else {
+        return;
+    };
+    let shadow = match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+        Ok(shadow) => shadow,
+        Err(_) => {
+            web_sys::console::error_1(
+                &"inbox-explainer: this placeholder already has a shadow root; left as is".into(),
+            );
+            return;
+        }
+    };
+    let (Ok(link), Ok(container)) = (
+        document.create_element("link"),
+        document.create_element("div"),
+    ) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", styles);
+    // Shown until the stylesheet arrives: the placeholder's own content, if any.
+    let fallback = document.create_element("slot").ok();
+    let _ = shadow.append_child(&link);
+    if let Some(slot) = &fallback {
+        let _ = shadow.append_child(slot);
+    }
+    let _ = shadow.append_child(&container);
+    let start = move || {
+        if let Some(slot) = &fallback {
+            slot.remove();
+        }
+        yew::Renderer::<Explainer>::with_root_and_props(container.clone(), props.clone()).render();
+    };
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = {
+        let started = started.clone();
+        move || {
+            if !started.replace(true) {
+                start();
+            }
+        }
+    };
+    let on_error = {
+        let styles = styles.to_string();
+        let once = once.clone();
+        move || {
+            web_sys::console::error_1(
+                &format!("inbox-explainer: cannot load the stylesheet {styles}").into(),
+            );
+            once();
+        }
+    };
+    EventListener::once(&link, "load", move |_| once()).forget();
+    EventListener::once(&link, "error", move |_| on_error()).forget();
 }
 
 /// Whether this page is inside a frame.

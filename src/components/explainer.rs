@@ -30,7 +30,7 @@ use crate::text::{fill, format_date, iso_date};
 /// A swipe must travel this far (CSS px), and mostly sideways, to change the step.
 const SWIPE_DISTANCE: i32 = 50;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExplainerProps {
     pub story: Rc<Story>,
     /// The step and view to open on (from options or a deep link).
@@ -111,7 +111,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     let Some(root) = root.cast::<Element>() else {
                         return;
                     };
-                    if !keys_belong_to(&root, event.target()) {
+                    if !keys_belong_to(&root, original_target(event)) {
                         return;
                     }
                     if let Some(action) = event
@@ -406,8 +406,26 @@ fn key_action(event: &KeyboardEvent, rtl: bool) -> Option<Action> {
     }
 }
 
+/// The focused element, looking inside shadow roots (a directly mounted explainer is in one).
 fn active_element() -> Option<Element> {
-    web_sys::window()?.document()?.active_element()
+    let mut active = web_sys::window()?.document()?.active_element()?;
+    while let Some(inner) = active
+        .shadow_root()
+        .and_then(|shadow| shadow.active_element())
+    {
+        active = inner;
+    }
+    Some(active)
+}
+
+/// Where an event really started: inside a shadow root, `target` is only its host element.
+fn original_target(event: &web_sys::Event) -> Option<web_sys::EventTarget> {
+    event
+        .composed_path()
+        .get(0)
+        .dyn_into()
+        .ok()
+        .or_else(|| event.target())
 }
 
 /// The step's figure: its kind of diagram, plus the explanation of whatever is selected.

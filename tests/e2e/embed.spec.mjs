@@ -124,3 +124,45 @@ test("requests from a foreign origin are ignored; the same request from the host
   await send();
   await expect(frame.locator(".ia-interactive .ia-step__title")).toHaveText("Timeline");
 });
+
+test("direct mounts are isolated from the host's CSS, and independent of each other", async ({ page }) => {
+  await page.goto(`${HOST}/direct.html`);
+  const first = page.locator("#first .ia-interactive");
+  const second = page.locator("#second .ia-interactive");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  // The host's rules do not reach in: diagrams show, buttons keep their size and colours.
+  await expect(first.locator(".ia-svg:visible")).toHaveCount(1);
+  const next = first.locator(".ia-button--next");
+  const style = await next.evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { height: b.getBoundingClientRect().height, color: s.color, background: s.backgroundColor };
+  });
+  expect(style.height).toBeGreaterThanOrEqual(44);
+  expect(style.color).not.toBe("rgb(255, 0, 0)");
+  expect(style.background).not.toBe("rgb(0, 255, 0)");
+  // Ours do not leak out: the host's element with a shared class name is untouched.
+  const outside = await page.locator("#outside").evaluate((p) => getComputedStyle(p).minHeight);
+  expect(outside).not.toBe("44px");
+  // Each works on its own.
+  await expect(second.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
+  await next.click();
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  // Keys reach the explainer that has focus, inside its shadow root.
+  await second.locator(".ia-button--next").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  // Focus returns into the shadow root after a detail closes.
+  await second.locator(".ia-progress__step").first().click();
+  const actor = second.locator(".ia-svg:visible [data-select='actor-0']");
+  await actor.focus();
+  await page.keyboard.press("Enter");
+  await expect(second.locator(".ia-detail")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(actor).toBeFocused();
+  // The host page's URL is never touched by a direct mount.
+  expect(new URL(page.url()).search + new URL(page.url()).hash).toBe("");
+});
