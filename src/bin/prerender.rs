@@ -1,5 +1,9 @@
-//! Renders the explainer into the built page at build time (Trunk's post_build hook):
-//! `prerender DIST/index.html`. The page then shows the first step before the wasm arrives, and
+//! Writes the build-time parts of the built site (Trunk's post_build hook):
+//! `prerender DIST/index.html`. It renders the explainer into the page, and writes the page's
+//! oEmbed response (`oembed.json`) for CMSs that embed by pasting a URL.
+//!
+//! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
+//! an oEmbed response must name absolute URLs. The page then shows the first step before the wasm arrives, and
 //! carries every step's text for readers without JavaScript, printers, feed readers and search
 //! engines. In the browser the app renders the same components over it in one go, so nothing
 //! on screen moves.
@@ -9,6 +13,7 @@ use std::rc::Rc;
 
 use inbox_explainer::builtin::story_bytes;
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
+use inbox_explainer::embed::{json_string, origin_of};
 use inbox_explainer::story::Story;
 
 /// Written in `index.html` inside the mount element; replaced by the rendered explainer.
@@ -37,12 +42,47 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let renderer =
-        yew::LocalServerRenderer::<Explainer>::with_props(yew::props!(ExplainerProps { story }));
+    let renderer = yew::LocalServerRenderer::<Explainer>::with_props(yew::props!(ExplainerProps {
+        story: story.clone()
+    }));
     let html = futures::executor::block_on(renderer.render());
     if let Err(error) = std::fs::write(&path, page.replacen(MARKER, &html, 1)) {
         eprintln!("prerender: cannot write {path}: {error}");
         return ExitCode::FAILURE;
     }
+    let public_url = std::env::var("PUBLIC_URL").unwrap_or_else(|_| DEFAULT_PUBLIC_URL.into());
+    if origin_of(&public_url).is_none() {
+        eprintln!("prerender: PUBLIC_URL {public_url:?} is not an http(s) URL");
+        return ExitCode::FAILURE;
+    }
+    let oembed = std::path::Path::new(&path).with_file_name("oembed.json");
+    if let Err(error) = std::fs::write(&oembed, oembed_response(&story.title, &public_url)) {
+        eprintln!("prerender: cannot write {}: {error}", oembed.display());
+        return ExitCode::FAILURE;
+    }
     ExitCode::SUCCESS
+}
+
+const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
+/// The height an embedding CMS reserves; the explainer's first step fits in it on phones.
+const EMBED_HEIGHT: u32 = 1400;
+const EMBED_WIDTH: u32 = 640;
+
+/// An oEmbed 1.0 `rich` response whose HTML is a titled, lazy-loaded iframe of the explainer.
+fn oembed_response(title: &str, public_url: &str) -> String {
+    let attribute = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    let html = format!(
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"{EMBED_WIDTH}\" height=\"{EMBED_HEIGHT}\" style=\"width:100%;height:{EMBED_HEIGHT}px;border:0\"></iframe>",
+        attribute(public_url),
+        attribute(title)
+    );
+    format!(
+        "{{\"version\":\"1.0\",\"type\":\"rich\",\"title\":{},\"html\":{},\"width\":{EMBED_WIDTH},\"height\":{EMBED_HEIGHT}}}\n",
+        json_string(title),
+        json_string(&html)
+    )
 }

@@ -74,3 +74,24 @@ test("the app takes over the built page with no layout shift", async ({ page }) 
   await page.locator(".ia-button--next").click();
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
 });
+
+test("the page offers an oEmbed response with a titled, lazy iframe of itself", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator("link[rel='alternate'][type='application/json+oembed']").getAttribute("href");
+  const response = await request.get(new URL(href, page.url()).href);
+  expect(response.ok()).toBe(true);
+  const oembed = await response.json();
+  expect(oembed).toMatchObject({ version: "1.0", type: "rich", width: 640, height: 1400 });
+  expect(oembed.title).toBe(await page.locator(".ia-title").textContent());
+  const frame = iframeAttributes(oembed.html);
+  expect(frame.src).toBe(process.env.PUBLIC_URL ?? "http://127.0.0.1:8080/");
+  expect(frame.title).toBe(oembed.title);
+  expect(frame.loading).toBe("lazy");
+});
+
+/** The attributes of the single iframe in an oEmbed `html` string. */
+function iframeAttributes(html) {
+  expect(html).toMatch(/^<iframe [^<]*><\/iframe>$/);
+  const attributes = Object.fromEntries([...html.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2].replaceAll("&quot;", '"').replaceAll("&amp;", "&")]));
+  return attributes;
+}
