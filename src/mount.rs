@@ -115,7 +115,14 @@ fn mount(root: Element) {
     // The build may have rendered the first step here. The app replaces it with the same markup
     // within one task, before the browser paints, so nothing on screen moves.
     root.set_inner_html("");
-    yew::Renderer::<Explainer>::with_root_and_props(root, props).render();
+    yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
+    mark_ready(&root);
+}
+
+/// Marks a placeholder whose explainer is running (`data-ready`), for hosts and tests that
+/// need to know that the built page has been taken over.
+fn mark_ready(placeholder: &Element) {
+    let _ = placeholder.set_attribute("data-ready", "");
 }
 
 /// Renders into a shadow root of `host` once `styles` has loaded; until then the placeholder's
@@ -153,6 +160,7 @@ fn mount_isolated(host: Element, styles: &str, props: ExplainerProps) {
             slot.remove();
         }
         yew::Renderer::<Explainer>::with_root_and_props(container.clone(), props.clone()).render();
+        mark_ready(&host);
     };
     let started = std::rc::Rc::new(std::cell::Cell::new(false));
     let once = {

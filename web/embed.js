@@ -57,9 +57,13 @@
     iframe.src = src.href;
     iframe.title = placeholder.dataset.title || "Inbox Access Explainer";
     iframe.loading = "lazy";
-    const reserved = parseInt(placeholder.dataset.height, 10) > 0 ? parseInt(placeholder.dataset.height, 10) : DEFAULT_HEIGHT;
+    // The snippet reserves the height on the placeholder itself, so the page does not move when
+    // the iframe arrives; the iframe takes that height over.
+    const given = parseInt(placeholder.dataset.height, 10);
+    const reserved = Math.round(placeholder.getBoundingClientRect().height) || (given > 0 ? given : DEFAULT_HEIGHT);
     iframe.style.cssText = `display:block;width:100%;border:0;height:${reserved}px`;
     placeholder.replaceChildren(iframe);
+    placeholder.style.height = "";
 
     const origin = src.origin;
     let step = "";

@@ -43,7 +43,7 @@ test.describe("without JavaScript", () => {
 
 test("print shows every step in order with its diagrams and sources, and no controls", async ({ page }) => {
   await page.goto("/");
-  await page.waitForURL(/step=claims/);
+  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".ia-interactive")).toBeHidden();
   const steps = page.locator(".ia-document__step");

@@ -22,7 +22,7 @@ test.afterEach(async ({}, testInfo) => {
 /** The explainer's frame, once it has started. */
 async function explainer(page, selector = "iframe") {
   const frame = page.frameLocator(selector);
-  await expect(frame.locator(".ia-progress__text")).toBeVisible();
+  await frame.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
   return frame;
 }
 
@@ -127,6 +127,8 @@ test("requests from a foreign origin are ignored; the same request from the host
 
 test("direct mounts are isolated from the host's CSS, and independent of each other", async ({ page }) => {
   await page.goto(`${HOST}/direct.html`);
+  await page.locator("#first[data-ready]").waitFor({ state: "attached" });
+  await page.locator("#second[data-ready]").waitFor({ state: "attached" });
   const first = page.locator("#first .ia-interactive");
   const second = page.locator("#second .ia-interactive");
   await expect(first.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
@@ -165,4 +167,21 @@ test("direct mounts are isolated from the host's CSS, and independent of each ot
   await expect(actor).toBeFocused();
   // The host page's URL is never touched by a direct mount.
   expect(new URL(page.url()).search + new URL(page.url()).hash).toBe("");
+});
+
+test("the loader's page has no layout shift while the explainer loads and sizes itself", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.layoutShifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(`${HOST}/loader.html`);
+  const iframe = page.locator("iframe");
+  await explainer(page);
+  // Wait until the iframe has taken the explainer's height.
+  await expect.poll(async () => (await iframe.boundingBox()).height).toBe(await frameContentHeight(page));
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => window.layoutShifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
 });

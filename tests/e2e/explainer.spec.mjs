@@ -11,9 +11,14 @@ test.beforeEach(async ({ page }, testInfo) => {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   testInfo.problems = problems;
-  await page.goto("/");
-  await expect(page.locator(".ia-progress__text")).toBeVisible();
+  await open(page, "/");
 });
+
+/** Opens a page and waits until the app has taken over the built markup. */
+async function open(page, url) {
+  await page.goto(url);
+  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+}
 
 test.afterEach(async ({}, testInfo) => {
   const expected = testInfo.expectedWarning;
@@ -224,7 +229,7 @@ test("the phone layout fits 320 px without horizontal scrolling in every step an
 });
 
 test("a link with step and view opens there, and the URL follows the reader through history", async ({ page }) => {
-  await page.goto("/?step=timeline&view=meta");
+  await open(page, "/?step=timeline&view=meta");
   await expect(page.locator(".ia-interactive .ia-step__title")).toHaveText("Timeline");
   await page.locator(".ia-button--next").click();
   await expect.poll(() => new URL(page.url()).search).toBe("?step=unknowns&view=meta");
@@ -235,26 +240,26 @@ test("a link with step and view opens there, and the URL follows the reader thro
   await page.locator(".ia-progress__step").first().click();
   await expect(page.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
   // A step number works as well as an id.
-  await page.goto("/?step=3");
+  await open(page, "/?step=3");
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
 });
 
 test("invalid options fall back to the defaults with one warning that names them", async ({ page }, testInfo) => {
   testInfo.expectedWarning = /inbox-explainer: .*"sideways".*"neon".*"nope"/;
-  await page.goto("/?step=nope&view=sideways&theme=neon");
+  await open(page, "/?step=nope&view=sideways&theme=neon");
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
   await expect(page.locator("[data-view='alleged']")).toHaveAttribute("aria-pressed", "true");
 });
 
 test("the theme option pins light or dark whatever the system prefers", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/?theme=dark");
+  await open(page, "/?theme=dark");
   const background = () => page.locator(".ia").evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(await background()).toBe("rgb(19, 19, 20)");
-  await page.goto("/?theme=auto");
+  await open(page, "/?theme=auto");
   expect(await background()).toBe("rgb(255, 255, 255)");
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await background()).toBe("rgb(19, 19, 20)");
-  await page.goto("/?theme=light");
+  await open(page, "/?theme=light");
   expect(await background()).toBe("rgb(255, 255, 255)");
 });
