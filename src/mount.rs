@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::builtin::story_bytes;
@@ -18,7 +19,7 @@ use crate::options::{parse_query, Options};
 use crate::story::Story;
 
 /// Placeholder attributes that set options, as `data-NAME`.
-const OPTION_ATTRIBUTES: [&str; 4] = ["step", "view", "lang", "theme"];
+const OPTION_ATTRIBUTES: [&str; 5] = ["step", "view", "lang", "theme", "story"];
 
 /// Starts an explainer on every `[data-inbox-explainer]` element of the page.
 pub fn mount_all() {
@@ -71,10 +72,10 @@ fn mount(root: Element) {
         (None, UrlMode::Off)
     };
 
-    let (options, mut warnings) =
+    let (options, warnings) =
         Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let language = options.language.clone().unwrap_or_else(|| "en".into());
-    let story = match Story::decode(story_bytes(&language)) {
+    let builtin = match Story::decode(story_bytes(&language)) {
         Ok(story) => story,
         Err(error) => {
             web_sys::console::error_1(
@@ -83,40 +84,122 @@ fn mount(root: Element) {
             return;
         }
     };
-    if story.language != language {
-        warnings.push(format!(
-            "no story in language {language:?}; showing {:?}",
-            story.language
+    let start = Start {
+        root,
+        options,
+        warnings,
+        host,
+        url_mode,
+    };
+    let Some(wanted) = start.options.story.clone() else {
+        start.run(builtin);
+        return;
+    };
+    // An updated story (a correction) replaces the built-in one, but only from the page's own
+    // origin, and only if it is whole. Until it arrives the built page stays on screen.
+    match same_origin(&wanted) {
+        Ok(url) => wasm_bindgen_futures::spawn_local(async move {
+            match fetch_story(&url).await {
+                Ok(story) => start.run(story),
+                Err(problem) => {
+                    web_sys::console::error_1(
+                        &format!("inbox-explainer: the story {url} was not used: {problem}; showing the built-in story").into(),
+                    );
+                    start.run(builtin);
+                }
+            }
+        }),
+        Err(problem) => {
+            let mut start = start;
+            start.warnings.push(problem);
+            start.run(builtin);
+        }
+    }
+}
+
+/// Everything needed to start an explainer on a placeholder, but the story.
+struct Start {
+    root: Element,
+    options: Options,
+    warnings: Vec<String>,
+    host: Option<Host>,
+    url_mode: UrlMode,
+}
+
+impl Start {
+    fn run(mut self, story: Story) {
+        let language = self.options.language.clone().unwrap_or_else(|| "en".into());
+        if story.language != language {
+            self.warnings.push(format!(
+                "no story in language {language:?}; showing {:?}",
+                story.language
+            ));
+        }
+        let (start_step, step_warning) = self.options.start_step(&story);
+        self.warnings.extend(step_warning);
+        if !self.warnings.is_empty() {
+            web_sys::console::warn_1(
+                &format!("inbox-explainer: {}", self.warnings.join("; ")).into(),
+            );
+        }
+        let root = self.root;
+        let placeholder = root.clone();
+        let announce_to = self.host.clone().unwrap_or_default();
+        let props = ExplainerProps {
+            story: Rc::new(story),
+            start_step,
+            start_view: self.options.view.unwrap_or_default(),
+            theme: self.options.theme,
+            url_mode: self.url_mode,
+            host: self.host,
+            on_event: yew::Callback::from(move |event| {
+                announce(&placeholder, &announce_to, &event)
+            }),
+        };
+        // Mounted in someone else's page: render inside a shadow root with the explainer's own
+        // stylesheet, so the page's CSS cannot reach in and ours cannot leak out.
+        if let Some(styles) = root.get_attribute("data-styles") {
+            mount_isolated(root, &styles, props);
+            return;
+        }
+        // The build may have rendered the first step here. The app replaces it with the same
+        // markup within one task, before the browser paints, so nothing on screen moves.
+        root.set_inner_html("");
+        yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
+        mark_ready(&root);
+    }
+}
+
+/// `url` made absolute against the page, if it is on the page's own origin.
+fn same_origin(url: &str) -> Result<String, String> {
+    let location = web_sys::window().map(|w| w.location()).ok_or("no window")?;
+    let page = location.href().map_err(|_| "no page address")?;
+    let resolved = web_sys::Url::new_with_base(url, &page)
+        .map_err(|_| format!("story {url:?} is not a URL; using the built-in story"))?;
+    if Some(resolved.origin()) != location.origin().ok() {
+        return Err(format!(
+            "story {url:?} is not on this page's origin; using the built-in story"
         ));
     }
-    let (start_step, step_warning) = options.start_step(&story);
-    warnings.extend(step_warning);
-    if !warnings.is_empty() {
-        web_sys::console::warn_1(&format!("inbox-explainer: {}", warnings.join("; ")).into());
-    }
+    Ok(resolved.href())
+}
 
-    let placeholder = root.clone();
-    let announce_to = host.clone().unwrap_or_default();
-    let props = ExplainerProps {
-        story: Rc::new(story),
-        start_step,
-        start_view: options.view.unwrap_or_default(),
-        theme: options.theme,
-        url_mode,
-        host,
-        on_event: yew::Callback::from(move |event| announce(&placeholder, &announce_to, &event)),
-    };
-    // Mounted in someone else's page: render inside a shadow root with the explainer's own
-    // stylesheet, so the page's CSS cannot reach in and ours cannot leak out.
-    if let Some(styles) = root.get_attribute("data-styles") {
-        mount_isolated(root, &styles, props);
-        return;
+async fn fetch_story(url: &str) -> Result<Story, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "it could not be fetched".to_string())?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
     }
-    // The build may have rendered the first step here. The app replaces it with the same markup
-    // within one task, before the browser paints, so nothing on screen moves.
-    root.set_inner_html("");
-    yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
-    mark_ready(&root);
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "its body could not be read")?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| "its body could not be read")?;
+    Story::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Marks a placeholder whose explainer is running (`data-ready`), for hosts and tests that

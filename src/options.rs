@@ -32,6 +32,8 @@ pub struct Options {
     pub view: Option<View>,
     pub language: Option<String>,
     pub theme: Theme,
+    /// Address of an updated, compiled story file on the page's own origin (a correction).
+    pub story: Option<String>,
 }
 
 pub const VIEW_NAMES: [(View, &str); 3] = [
@@ -65,6 +67,7 @@ impl Options {
                     )),
                 },
                 "lang" => options.language = Some(value.to_string()),
+                "story" => options.story = Some(value.to_string()),
                 "theme" => match value {
                     "auto" => options.theme = Theme::Auto,
                     "light" => options.theme = Theme::Light,

@@ -197,12 +197,130 @@ impl Story {
         self.accounts.iter().position(|a| a.id == id)
     }
 
-    /// Decodes a story that the build script validated and encoded.
-    pub fn decode(bytes: &[u8]) -> Result<Story, postcard::Error> {
-        postcard::from_bytes(bytes)
+    /// Decodes a compiled story (see [`Story::encode`]) and checks that it is whole: every
+    /// reference in range and every link http(s). A story compiled by the checker always
+    /// passes; anything else (a truncated, foreign or tampered file) gets an error saying what
+    /// is wrong, never a panic later.
+    pub fn decode(bytes: &[u8]) -> Result<Story, String> {
+        let body = bytes.strip_prefix(MAGIC).ok_or(
+            "not a compiled story file (compile one with: cargo run --bin check-story -- --compile FILE.toml OUT.story)",
+        )?;
+        let story: Story = postcard::from_bytes(body)
+            .map_err(|e| format!("the compiled story is damaged or from another version: {e}"))?;
+        story.check_integrity()?;
+        Ok(story)
     }
 
+    /// The compiled form: a format marker, then the story in postcard's compact encoding.
     pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a story always serializes")
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(postcard::to_allocvec(self).expect("a story always serializes"));
+        bytes
     }
+
+    fn check_integrity(&self) -> Result<(), String> {
+        let within = |what: &str, index: usize, len: usize, list: &str| {
+            if index < len {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} refers to {list}[{index}], but there are {len}"
+                ))
+            }
+        };
+        let sources = self.sources.len();
+        let all_sources = |what: &str, list: &[usize]| -> Result<(), String> {
+            list.iter()
+                .try_for_each(|&s| within(what, s, sources, "sources"))
+        };
+        if self.steps.is_empty() {
+            return Err("the story has no steps".into());
+        }
+        if self.ui.months.len() != 12 {
+            return Err(format!(
+                "ui.months has {} names, not 12",
+                self.ui.months.len()
+            ));
+        }
+        for (i, source) in self.sources.iter().enumerate() {
+            if let Some(url) = &source.url {
+                url_problem(url).map_err(|problem| format!("sources[{i}].url: {problem}"))?;
+            }
+        }
+        for (i, p) in self.permissions.iter().enumerate() {
+            all_sources(&format!("permissions[{i}]"), &p.sources)?;
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            all_sources(&format!("actors[{i}]"), &a.sources)?;
+        }
+        for (i, f) in self.flows.iter().enumerate() {
+            let at = format!("flows[{i}]");
+            within(&at, f.from, self.actors.len(), "actors")?;
+            within(&at, f.to, self.actors.len(), "actors")?;
+            if let Some(p) = f.permission {
+                within(&at, p, self.permissions.len(), "permissions")?;
+            }
+            for &a in &f.accounts {
+                within(&at, a, self.accounts.len(), "accounts")?;
+            }
+            all_sources(&at, &f.sources)?;
+        }
+        for (i, e) in self.timeline.iter().enumerate() {
+            all_sources(&format!("timeline[{i}]"), &e.sources)?;
+        }
+        let flows = self.flows.len();
+        for (i, step) in self.steps.iter().enumerate() {
+            let at = format!("steps[{i}]");
+            all_sources(&at, &step.sources)?;
+            for q in &step.quotes {
+                within(&at, q.source, sources, "sources")?;
+                if let Some(a) = q.account {
+                    within(&at, a, self.accounts.len(), "accounts")?;
+                }
+            }
+            let shown: Vec<usize> = match &step.diagram {
+                Diagram::Flows(FlowSets::Neutral(list)) => list.clone(),
+                Diagram::Flows(FlowSets::Single { account, flows }) => {
+                    within(&at, *account, self.accounts.len(), "accounts")?;
+                    flows.clone()
+                }
+                Diagram::Flows(FlowSets::Both { alleged, meta }) => {
+                    alleged.iter().chain(meta).copied().collect()
+                }
+                Diagram::Explorer { always } => always.clone(),
+                Diagram::Comparison(_) | Diagram::Timeline | Diagram::Sources | Diagram::None => {
+                    Vec::new()
+                }
+            };
+            for f in shown {
+                within(&at, f, flows, "flows")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Marks a compiled story file, and its format version.
+const MAGIC: &[u8] = b"inbox-explainer story 1\n";
+
+/// Why `url` may not be rendered as a link, if it may not: only absolute http and https links
+/// are ever rendered as links.
+pub fn url_problem(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("{url:?} must start with https:// or http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') {
+        return Err(format!("{url:?} has no host name"));
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Err(format!(
+            "{url:?} contains spaces or characters not allowed in a link"
+        ));
+    }
+    Ok(())
 }

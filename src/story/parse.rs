@@ -13,6 +13,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::model::url_problem;
 use super::model::*;
 
 /// One problem in a story file, located for the editor.
@@ -792,27 +793,6 @@ fn text_problem(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Only absolute http and https links are ever rendered as links.
-fn url_problem(url: &str) -> Result<(), String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("{url:?} must start with https:// or http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || !host.contains('.') {
-        return Err(format!("{url:?} has no host name"));
-    }
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-    {
-        return Err(format!(
-            "{url:?} contains spaces or characters not allowed in a link"
-        ));
-    }
-    Ok(())
-}
-
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let problem = || format!("{text:?} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY");
@@ -910,6 +890,28 @@ mod tests {
     fn an_encoded_story_decodes_to_the_same_story() {
         let story = parse("minimal.toml", MINIMAL).unwrap();
         assert_eq!(Story::decode(&story.encode()).unwrap(), story);
+    }
+
+    #[test]
+    fn a_compiled_story_that_is_not_whole_is_refused_with_the_reason() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        assert!(Story::decode(b"<html>not a story</html>")
+            .unwrap_err()
+            .contains("not a compiled story file"));
+        let mut truncated = story.encode();
+        truncated.truncate(truncated.len() / 2);
+        assert!(Story::decode(&truncated).unwrap_err().contains("damaged"));
+        let mut dangling = story.clone();
+        dangling.flows[0].to = 99;
+        assert_eq!(
+            Story::decode(&dangling.encode()).unwrap_err(),
+            "flows[0] refers to actors[99], but there are 3"
+        );
+        let mut hostile = story;
+        hostile.sources[0].url = Some("javascript:alert(1)".into());
+        assert!(Story::decode(&hostile.encode())
+            .unwrap_err()
+            .starts_with("sources[0].url"));
     }
 
     #[test]
