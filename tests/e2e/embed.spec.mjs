@@ -185,3 +185,33 @@ test("the loader's page has no layout shift while the explainer loads and sizes 
   const shifts = await page.evaluate(() => window.layoutShifts);
   expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
 });
+
+test("the publisher page previews the chosen options and gives a snippet that works", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "http://127.0.0.1:8090" });
+  await page.goto("http://127.0.0.1:8090/publisher.html");
+  await page.locator("input[name='step']").fill("5");
+  await page.locator("select[name='view']").selectOption("meta");
+  const preview = page.frameLocator("#preview");
+  await preview.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await expect(preview.locator(".ia-interactive .ia-step__title")).toHaveText("The agreement as Meta describes it");
+  for (const kind of ["loader", "iframe", "pym", "amp", "direct"]) {
+    await expect(page.locator(`.snippet[data-kind='${kind}'] textarea`)).not.toBeEmpty();
+  }
+  const loader = await page.locator(".snippet[data-kind='loader'] textarea").inputValue();
+  expect(loader).toContain('data-step="5"');
+  expect(loader).toContain('data-view="meta"');
+  await page.locator(".snippet[data-kind='loader'] button").click();
+  await expect(page.locator("#copied")).toContainText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(loader);
+
+  // Pasted into an article page, the snippet opens the explainer as chosen.
+  await page.goto(`${HOST}/blank.html`);
+  await page.evaluate((html) => {
+    document.body.innerHTML = html; // a <script> set this way does not run: add it as a CMS would
+    const script = document.createElement("script");
+    script.src = document.body.querySelector("script").src;
+    document.body.append(script);
+  }, loader);
+  const embedded = await explainer(page);
+  await expect(embedded.locator(".ia-interactive .ia-step__title")).toHaveText("The agreement as Meta describes it");
+});
