@@ -42,6 +42,11 @@ test("the loader makes a titled, lazy iframe whose height follows the explainer"
   await frame.locator(".ia-progress__step").last().click();
   await expect.poll(async () => (await iframe.boundingBox()).height).toBe(await frameContentHeight(page));
   expect((await iframe.boundingBox()).height).not.toBe(first);
+  // A resize message from anyone but the explainer's own frame and origin is ignored.
+  const settled = (await iframe.boundingBox()).height;
+  await page.evaluate(() => window.postMessage(JSON.stringify({ context: "iframe.resize", height: 50 }), "*"));
+  await page.waitForTimeout(200);
+  expect((await iframe.boundingBox()).height).toBe(settled);
   // The frame never needs its own scrollbar.
   const inner = page.frames()[1];
   expect(await inner.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
