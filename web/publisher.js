@@ -24,7 +24,7 @@ function snippets(options) {
     loader: `<div data-inbox-explainer-embed style="height:1400px" data-src="${escape(base)}"${attributes}\n     data-title="${TITLE}"></div>\n<script src="${escape(base)}embed.js" async></script>`,
     iframe: `<iframe src="${escape(url)}" title="${TITLE}"\n        loading="lazy" style="width:100%;height:1400px;border:0"></iframe>`,
     pym: `<div id="inbox-explainer"></div>\n<script src="https://pym.nprapps.org/pym.v1.min.js"></script>\n<script>new pym.Parent("inbox-explainer", "${escape(url)}", {});</script>`,
-    amp: `<amp-iframe width="360" height="1400" layout="responsive" resizable\n    sandbox="allow-scripts allow-same-origin" title="${TITLE}"\n    src="${escape(url)}">\n  <div overflow tabindex="0" role="button" aria-label="Show the whole explainer">Show more</div>\n</amp-iframe>`,
+    amp: `<amp-iframe width="360" height="1400" layout="responsive" resizable\n    sandbox="allow-scripts allow-same-origin" title="${TITLE}"\n    src="${escape(url)}">\n  <div placeholder>Inbox Access Explainer</div>\n  <div overflow tabindex="0" role="button" aria-label="Show the whole explainer">Show more</div>\n</amp-iframe>`,
     direct: `<div data-inbox-explainer${attributes}></div>\n<script type="module" src="${escape(base)}mount.js"></script>`,
     url,
   };

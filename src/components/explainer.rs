@@ -193,28 +193,28 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <p class="ia-standfirst">{ &story.standfirst }</p>
             </header>
             <div class="ia-interactive">
-            <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
-            <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
-            <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()}>
-                <StepText story={story.clone()} step={state.step} heading_id={heading_id} />
-                <div class="ia-step__figure">
-                    { figure(story, state, &dispatch) }
+                <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
+                <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+                <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()}>
+                    <StepText story={story.clone()} step={state.step} heading_id={heading_id} />
+                    <div class="ia-step__figure">
+                        { figure(story, state, &dispatch) }
+                    </div>
+                    <div class="ia-step__sources">
+                        <Citations story={story.clone()} sources={step.sources.clone()} />
+                    </div>
+                </section>
+                <div class="ia-controls">
+                    <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
+                        onclick={dispatch.reform(|_| Action::Back)}>
+                        { &ui.back }
+                    </button>
+                    <button type="button" class="ia-button ia-button--next ia-button--primary"
+                        onclick={dispatch.reform(move |_| next_action.clone())}>
+                        { next_label }
+                    </button>
                 </div>
-                <div class="ia-step__sources">
-                    <Citations story={story.clone()} sources={step.sources.clone()} />
-                </div>
-            </section>
-            <div class="ia-controls">
-                <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
-                    onclick={dispatch.reform(|_| Action::Back)}>
-                    { &ui.back }
-                </button>
-                <button type="button" class="ia-button ia-button--next ia-button--primary"
-                    onclick={dispatch.reform(move |_| next_action.clone())}>
-                    { next_label }
-                </button>
-            </div>
-            <p class="ia-hint ia-keyboard-hint">{ &ui.keyboard_hint }</p>
+                <p class="ia-hint ia-keyboard-hint">{ &ui.keyboard_hint }</p>
             </div>
             // Every step at once: shown in print and without JavaScript (see styles/print.css
             // and styles/noscript.css), hidden on screen otherwise.

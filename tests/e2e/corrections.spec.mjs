@@ -1,6 +1,7 @@
 // A correction without a rebuild: the explainer loads an updated, compiled story from its own
 // origin, and refuses a broken one or one from elsewhere while keeping the built-in story.
 import { test, expect } from "@playwright/test";
+import { openApp } from "./helpers.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,10 +25,7 @@ test.beforeEach(async ({ page }, testInfo) => {
   await page.route("**/broken.story", (route) => route.fulfill({ body: "<html>not a story</html>" }));
 });
 
-async function open(page, url) {
-  await page.goto(url);
-  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
-}
+const open = openApp;
 
 test("an updated story on the same origin replaces the built-in one", async ({ page }, testInfo) => {
   await open(page, "/?story=corrected.story");

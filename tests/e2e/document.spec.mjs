@@ -1,6 +1,7 @@
 // The page as built: its HTML already holds the explanation, it works without JavaScript and
 // in print, and the app takes it over without moving anything.
 import { test, expect } from "@playwright/test";
+import { layoutShifts, openApp, recordLayoutShifts } from "./helpers.mjs";
 
 test.beforeEach(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the built document is tested once, on the desktop");
@@ -42,8 +43,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("print shows every step in order with its diagrams and sources, and no controls", async ({ page }) => {
-  await page.goto("/");
-  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await openApp(page, "/");
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".ia-interactive")).toBeHidden();
   const steps = page.locator(".ia-document__step");
@@ -58,17 +58,12 @@ test("print shows every step in order with its diagrams and sources, and no cont
 });
 
 test("the app takes over the built page with no layout shift", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.layoutShifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.layoutShifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await recordLayoutShifts(page);
   await page.goto("/");
   // The app has started once it records the position in the URL.
   await page.waitForURL(/step=claims/);
   await page.waitForTimeout(1000);
-  const shifts = await page.evaluate(() => window.layoutShifts);
+  const shifts = await layoutShifts(page);
   expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
   // And it is the working app: Next moves on.
   await page.locator(".ia-button--next").click();

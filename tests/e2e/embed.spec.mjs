@@ -2,17 +2,13 @@
 // two embeds on one page, deep links through the host's URL fragment, reader events, and
 // messages from a foreign origin.
 import { test, expect } from "@playwright/test";
+import { layoutShifts, recordLayoutShifts, watchConsole } from "./helpers.mjs";
 
 const HOST = "http://127.0.0.1:8091";
 
 test.beforeEach(async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "embedding is tested once, on the desktop");
-  const problems = [];
-  page.on("console", (message) => {
-    if (["error", "warning"].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  testInfo.problems = problems;
+  testInfo.problems = watchConsole(page);
 });
 
 test.afterEach(async ({}, testInfo) => {
@@ -175,19 +171,14 @@ test("direct mounts are isolated from the host's CSS, and independent of each ot
 });
 
 test("the loader's page has no layout shift while the explainer loads and sizes itself", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.layoutShifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.layoutShifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await recordLayoutShifts(page);
   await page.goto(`${HOST}/loader.html`);
   const iframe = page.locator("iframe");
   await explainer(page);
   // Wait until the iframe has taken the explainer's height.
   await expect.poll(async () => (await iframe.boundingBox()).height).toBe(await frameContentHeight(page));
   await page.waitForTimeout(500);
-  const shifts = await page.evaluate(() => window.layoutShifts);
+  const shifts = await layoutShifts(page);
   expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
 });
 

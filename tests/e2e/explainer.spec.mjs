@@ -1,24 +1,16 @@
 // The built explainer, used the way readers use it: mouse, keyboard and touch, on a desktop
 // and on a 360 px phone, in every view. Every test also requires a clean console.
 import { test, expect } from "@playwright/test";
+import { openApp, watchConsole } from "./helpers.mjs";
 
 const views = ["alleged", "meta", "side-by-side"];
 
 test.beforeEach(async ({ page }, testInfo) => {
-  const problems = [];
-  page.on("console", (message) => {
-    if (["error", "warning"].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  testInfo.problems = problems;
+  testInfo.problems = watchConsole(page);
   await open(page, "/");
 });
 
-/** Opens a page and waits until the app has taken over the built markup. */
-async function open(page, url) {
-  await page.goto(url);
-  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
-}
+const open = openApp;
 
 test.afterEach(async ({}, testInfo) => {
   const expected = testInfo.expectedWarning;

@@ -1,0 +1,30 @@
+// What several end-to-end specs share: console watching, waiting for the app, layout shifts.
+
+/** Collects console errors and warnings, and uncaught page errors, as strings. */
+export function watchConsole(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (["error", "warning"].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+/** Opens a page and waits until its explainer has taken over the built markup. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+}
+
+/** Starts recording layout shifts on every page opened from now on. */
+export async function recordLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.layoutShifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+/** The layout shifts recorded so far. */
+export const layoutShifts = (page) => page.evaluate(() => window.layoutShifts);
