@@ -7,6 +7,7 @@ pub mod document;
 pub mod explainer;
 pub mod explorer;
 pub mod flow_diagram;
+pub mod host_page;
 pub mod progress;
 pub mod sources;
 pub mod step_text;

@@ -1,0 +1,153 @@
+//! How the explainer keeps in step with the page around it: its own URL, the framing page's
+//! requests, and the reader events it announces.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use super::explainer::Nav;
+use crate::embed::{Host, ReaderEvent};
+use crate::host;
+use crate::nav::{Action, Selection, State, View};
+use crate::options::{find_step, query_with_position, Options};
+use crate::story::Story;
+
+/// How the explainer's own page URL follows the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UrlMode {
+    /// Never touched: the explainer is mounted in someone else's page.
+    #[default]
+    Off,
+    /// Kept current without new history entries: in an iframe, where the framing page owns the
+    /// back and forward buttons.
+    Replace,
+    /// Kept current, one history entry per move: the explainer's own page, opened directly.
+    Push,
+}
+
+/// Keeps the page's URL on the reader's step and view, and follows the browser's back and
+/// forward buttons. The first position replaces the entry the page was opened with; each move
+/// after that adds one, so Back returns to the previous step.
+#[hook]
+pub(super) fn use_url_position(
+    mode: UrlMode,
+    story: &Rc<Story>,
+    step: usize,
+    view: View,
+    nav: UseReducerDispatcher<Nav>,
+) {
+    let first = use_mut_ref(|| true);
+    let step_id = story.steps[step].id.clone();
+    use_effect_with((step_id, view), move |(step_id, view)| {
+        if mode == UrlMode::Off {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let (Ok(search), Ok(history)) = (window.location().search(), window.history()) else {
+            return;
+        };
+        let wanted = query_with_position(&search, step_id, *view);
+        if wanted != search {
+            let replace =
+                std::mem::replace(&mut *first.borrow_mut(), false) || mode == UrlMode::Replace;
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted))
+            };
+        }
+        *first.borrow_mut() = false;
+    });
+    let story = story.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .filter(|_| mode == UrlMode::Push)
+            .map(|window| {
+                EventListener::new(&window, "popstate", move |_| {
+                    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok())
+                    else {
+                        return;
+                    };
+                    let (options, _) = Options::from_query(&search);
+                    let step = options
+                        .step
+                        .as_deref()
+                        .and_then(|s| find_step(&story, s))
+                        .unwrap_or(0);
+                    nav.dispatch(Action::GoTo(step));
+                    nav.dispatch(Action::SetView(options.view.unwrap_or_default()));
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+/// Follows the framing page's requests to show a step (its back and forward buttons, through
+/// the loader). Requests from anywhere else never arrive here; see `host::listen`.
+#[hook]
+pub(super) fn use_host_requests(
+    host: Option<Host>,
+    story: &Rc<Story>,
+    nav: UseReducerDispatcher<Nav>,
+) {
+    let story = story.clone();
+    use_effect_with(host, move |host| {
+        let listener = host.clone().and_then(|host| {
+            host::listen(host, move |step, view| {
+                if let Some(step) = find_step(&story, &step) {
+                    nav.dispatch(Action::GoTo(step));
+                }
+                if let Some(view) = view {
+                    nav.dispatch(Action::SetView(view));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Announces each step viewed, reaching the end, and each change of view.
+#[hook]
+pub(super) fn use_reader_events(
+    story: &Rc<Story>,
+    state: &State,
+    on_event: &Callback<ReaderEvent>,
+) {
+    let total = story.steps.len();
+    let id = story.steps[state.step].id.clone();
+    let on_step = on_event.clone();
+    let view = state.view;
+    use_effect_with(state.step, move |&step| {
+        on_step.emit(ReaderEvent::StepViewed {
+            number: step + 1,
+            id,
+            total,
+            view,
+        });
+        if step + 1 == total {
+            on_step.emit(ReaderEvent::ReachedEnd { total });
+        }
+    });
+    let first = use_mut_ref(|| true);
+    let on_view = on_event.clone();
+    use_effect_with(state.view, move |&view| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            on_view.emit(ReaderEvent::ViewChanged { view });
+        }
+    });
+}
+
+pub(super) fn explored(story: &Story, selection: Selection) -> ReaderEvent {
+    let (kind, id) = match selection {
+        Selection::Actor(a) => ("actor", &story.actors[a].id),
+        Selection::Flow(f) => ("flow", &story.flows[f].id),
+        Selection::Event(e) => ("event", &story.timeline[e].id),
+    };
+    ReaderEvent::ElementExplored {
+        kind,
+        id: id.clone(),
+    }
+}
