@@ -147,7 +147,12 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                             { for b.lines.iter().enumerate().map(|(i, line)| html! {
                                 <tspan x={num(b.x + b.width / 2.0)}
                                     y={num(first_line + i as f32 * line_height)}
-                                    dy="0.35em">{ line }</tspan>
+                                    dy="0.35em">
+                                    { line }
+                                    // A space between lines keeps words apart when the label
+                                    // is read as one string (e.g. matched against its name).
+                                    if i + 1 < b.lines.len() { { " " } }
+                                </tspan>
                             }) }
                         </text>
                     </g>
