@@ -10,7 +10,7 @@ use super::comparison::Comparison;
 use super::flow_diagram::FlowDiagram;
 use super::sources::{Citations, SourceList};
 use super::step_text::StepText;
-use crate::scene::Style;
+use crate::scene::{explorer_flows, Style};
 use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, paragraphs};
 
@@ -46,17 +46,11 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
                 caption={AttrValue::from(caption)} selection={None} on_select={Callback::noop()} />
         }
     };
-    let label = |id: &str| {
-        story
-            .account_index(id)
-            .map(|a| story.accounts[a].label.clone())
-            .unwrap_or_default()
-    };
     match &step.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => html! {
             <div class="ia-diagrams ia-diagrams--pair">
-                { diagram(alleged, Style::Alleged, label(ALLEGED)) }
-                { diagram(meta, Style::Meta, label(META)) }
+                { diagram(alleged, Style::Alleged, story.account_label(ALLEGED)) }
+                { diagram(meta, Style::Meta, story.account_label(META)) }
             </div>
         },
         Diagram::Flows(FlowSets::Single { account, flows }) => diagram(
@@ -70,11 +64,8 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
             fill(&story.ui.diagram_label, &[("title", &step.title)]),
         ),
         Diagram::Explorer { always } => {
-            let mut shown = always.clone();
-            shown.extend(
-                (0..story.flows.len())
-                    .filter(|f| story.flows[*f].permission.is_some() && !always.contains(f)),
-            );
+            // The explorer with every permission granted.
+            let shown = explorer_flows(story, always, &(0..story.permissions.len()).collect());
             html! {
                 <>
                     <dl class="ia-document__permissions">

@@ -310,18 +310,13 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
                 on_select={on_select.clone()} />
         }
     };
-    let account_label = |id: &str| {
-        story
-            .account_index(id)
-            .map(|a| story.accounts[a].label.clone())
-            .unwrap_or_default()
-    };
     // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
     // the diagram component survives step changes and its flows can animate between them.
     let (has_switch, diagrams, pair) = match &step.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_diagram = || diagram(alleged, Style::Alleged, &account_label(ALLEGED));
-            let meta_diagram = || diagram(meta, Style::Meta, &account_label(META));
+            let alleged_diagram =
+                || diagram(alleged, Style::Alleged, &story.account_label(ALLEGED));
+            let meta_diagram = || diagram(meta, Style::Meta, &story.account_label(META));
             let diagrams = match state.view {
                 View::Alleged => vec![alleged_diagram()],
                 View::Meta => vec![meta_diagram()],

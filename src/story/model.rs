@@ -197,6 +197,13 @@ impl Story {
         self.accounts.iter().position(|a| a.id == id)
     }
 
+    /// The label of the account with `id`, or an empty string if the story has none.
+    pub fn account_label(&self, id: &str) -> String {
+        self.account_index(id)
+            .map(|a| self.accounts[a].label.clone())
+            .unwrap_or_default()
+    }
+
     /// Decodes a compiled story (see [`Story::encode`]) and checks that it is whole: every
     /// reference in range and every link http(s). A story compiled by the checker always
     /// passes; anything else (a truncated, foreign or tampered file) gets an error saying what
