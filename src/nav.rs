@@ -30,6 +30,10 @@ pub enum Action {
     Select(Selection),
     CloseDetail,
     TogglePermission(usize),
+    /// Between step by step and the whole explanation as one document.
+    ToggleAllSteps,
+    /// Between animated and still diagrams.
+    ToggleMotion,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +44,10 @@ pub struct State {
     pub selection: Option<Selection>,
     /// Permissions the reader has turned on in the explorer (indices into the story's list).
     pub granted: BTreeSet<usize>,
+    /// Every step shown at once, as one document, instead of one at a time.
+    pub all_steps: bool,
+    /// The reader turned animations off (the system setting is honoured separately, in CSS).
+    pub still: bool,
 }
 
 impl State {
@@ -50,6 +58,8 @@ impl State {
             view: View::default(),
             selection: None,
             granted: BTreeSet::new(),
+            all_steps: false,
+            still: false,
         }
     }
 
@@ -78,8 +88,11 @@ impl State {
             Action::Back => next.go_to(self.step.saturating_sub(1)),
             Action::GoTo(step) => next.go_to(step),
             Action::StartOver => {
+                // Back to the first step; how the reader chose to read stays as it was.
                 next = State::new(self.step_count);
                 next.view = self.view;
+                next.all_steps = self.all_steps;
+                next.still = self.still;
             }
             Action::SetView(view) => {
                 next.view = view;
@@ -92,6 +105,11 @@ impl State {
                     next.granted.insert(permission);
                 }
             }
+            Action::ToggleAllSteps => {
+                next.all_steps = !self.all_steps;
+                next.selection = None;
+            }
+            Action::ToggleMotion => next.still = !self.still,
         }
         next
     }
@@ -188,6 +206,30 @@ mod tests {
         let state = State::starting_at(5, 3, View::Meta);
         assert_eq!((state.step, state.view), (3, View::Meta));
         assert_eq!(State::starting_at(5, 40, View::Alleged).step, 4);
+    }
+
+    #[test]
+    fn reading_mode_and_motion_toggle_and_survive_start_over() {
+        let state = State::new(5)
+            .apply(Action::GoTo(3))
+            .apply(Action::Select(Selection::Actor(0)))
+            .apply(Action::ToggleAllSteps)
+            .apply(Action::ToggleMotion);
+        assert!(state.all_steps && state.still);
+        assert_eq!(
+            state.selection, None,
+            "a detail does not outlive its diagram"
+        );
+        assert_eq!(
+            state.step, 3,
+            "the step is kept for when the reader returns"
+        );
+        let again = state.apply(Action::StartOver);
+        assert!(again.all_steps && again.still);
+        let back = again
+            .apply(Action::ToggleAllSteps)
+            .apply(Action::ToggleMotion);
+        assert!(!back.all_steps && !back.still);
     }
 
     #[test]

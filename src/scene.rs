@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::story::{Story, ALLEGED, META};
+use crate::story::{Direction, Story, ALLEGED, META};
 
 /// Phones get the grid as the story gives it (2 columns by 3 rows); wide screens get it turned
 /// on its side (3 columns by 2 rows), so the diagram fits the space it has.
@@ -92,14 +92,15 @@ const TALL: Grid = Grid {
     cell_height: 150.0,
     box_width: 144.0,
     box_height: 64.0,
-    chars_per_line: 17,
+    // Bold 14 px text is up to about 9 px a character: 15 of them fit 144 px with a margin.
+    chars_per_line: 15,
 };
 const WIDE: Grid = Grid {
     cell_width: 240.0,
     cell_height: 170.0,
     box_width: 184.0,
     box_height: 64.0,
-    chars_per_line: 22,
+    chars_per_line: 19,
 };
 
 /// Distance between the middles of flows that join the same two actors.
@@ -134,8 +135,15 @@ pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene
             let (column, row) = cell(i);
             (c.max(column as usize + 1), r.max(row as usize + 1))
         });
+    // Right-to-left stories read the grid from the right: the first column goes on the right.
+    let rtl = story.direction == Direction::Rtl;
     let centre = |actor: usize| {
         let (column, row) = cell(actor);
+        let column = if rtl {
+            columns - 1 - column as usize
+        } else {
+            column as usize
+        };
         (
             (column as f32 + 0.5) * grid.cell_width,
             (row as f32 + 0.5) * grid.cell_height,
@@ -381,6 +389,24 @@ mod tests {
                 (w.y / WIDE.cell_height) as u32,
             );
             assert_eq!(tall_cell, (wide_cell.1, wide_cell.0));
+        }
+    }
+
+    #[test]
+    fn a_right_to_left_story_mirrors_the_grid() {
+        let ltr = fixture();
+        let mut rtl = fixture();
+        rtl.direction = Direction::Rtl;
+        for orientation in [Orientation::Tall, Orientation::Wide] {
+            let (a, b) = (
+                layout(&ltr, &[], orientation),
+                layout(&rtl, &[], orientation),
+            );
+            assert_eq!((a.width, a.height), (b.width, b.height));
+            for (left, right) in a.actors.iter().zip(&b.actors) {
+                assert_eq!(right.x, a.width - left.x - left.width, "{orientation:?}");
+                assert_eq!(right.y, left.y);
+            }
         }
     }
 

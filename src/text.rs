@@ -12,9 +12,29 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// A number written with the story's digits.
+pub fn number(n: impl Into<u64>, ui: &Ui) -> String {
+    let western = n.into().to_string();
+    match &ui.digits {
+        Some(digits) => {
+            let digits: Vec<char> = digits.chars().collect();
+            western
+                .bytes()
+                .map(|b| digits.get(usize::from(b - b'0')).copied().unwrap_or('?'))
+                .collect()
+        }
+        None => western,
+    }
+}
+
+/// The 1-based ordinal of the item at `index`, written with the story's digits.
+pub fn ordinal(index: usize, ui: &Ui) -> String {
+    number(index as u64 + 1, ui)
+}
+
 /// A date in the story's language, at the precision it was given.
 pub fn format_date(date: Date, ui: &Ui) -> String {
-    let year = date.year.to_string();
+    let year = number(date.year, ui);
     let month = |m: u8| {
         ui.months
             .get(usize::from(m) - 1)
@@ -26,7 +46,7 @@ pub fn format_date(date: Date, ui: &Ui) -> String {
             &ui.date_day,
             &[
                 ("month", &month(m)),
-                ("day", &d.to_string()),
+                ("day", &number(d, ui)),
                 ("year", &year),
             ],
         ),
@@ -99,6 +119,22 @@ mod tests {
         assert_eq!(format_date(year, &ui), "2009");
         assert_eq!(iso_date(day), "2024-04-02");
         assert_eq!(iso_date(month), "2013-08");
+    }
+
+    #[test]
+    fn numbers_and_dates_use_the_story_s_digits_and_order() {
+        let rtl = parse("rtl.toml", include_str!("../tests/fixtures/rtl.toml"))
+            .unwrap()
+            .ui;
+        let day = Date {
+            year: 2024,
+            month: Some(4),
+            day: Some(2),
+        };
+        assert_eq!(number(2024u16, &rtl), "٢٠٢٤");
+        assert_eq!(ordinal(9, &rtl), "١٠");
+        assert_eq!(number(10u8, &ui()), "10");
+        assert_eq!(format_date(day, &rtl), "٢ أبريل ٢٠٢٤");
     }
 
     #[test]

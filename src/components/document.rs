@@ -12,7 +12,7 @@ use super::sources::{Citations, SourceList};
 use super::step_text::StepText;
 use crate::scene::{explorer_flows, Style};
 use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
-use crate::text::{fill, format_date, iso_date, paragraphs};
+use crate::text::{fill, format_date, iso_date, number, ordinal, paragraphs};
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentProps {
@@ -27,7 +27,7 @@ pub fn Document(props: &DocumentProps) -> Html {
             { for story.steps.iter().enumerate().map(|(i, step)| html! {
                 <section class="ia-document__step" key={step.id.clone()}>
                     <p class="ia-document__number">
-                        { fill(&story.ui.progress, &[("current", &(i + 1).to_string()), ("total", &story.steps.len().to_string())]) }
+                        { fill(&story.ui.progress, &[("current", &ordinal(i, &story.ui)), ("total", &number(story.steps.len() as u64, &story.ui))]) }
                     </p>
                     <StepText story={story.clone()} step={i} heading_id={format!("ia-document-{}", step.id)} />
                     { figure(story, step) }

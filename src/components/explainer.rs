@@ -17,6 +17,7 @@ use super::flow_diagram::FlowDiagram;
 pub use super::host_page::UrlMode;
 use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
 use super::progress::Progress;
+use super::reading_tools::ReadingTools;
 use super::sources::{Citations, SourceList};
 use super::step_text::StepText;
 use super::timeline::Timeline;
@@ -26,7 +27,7 @@ use crate::nav::{Action, Selection, State, View};
 use crate::options::Theme;
 use crate::scene::Style;
 use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
-use crate::text::{fill, format_date, iso_date};
+use crate::text::{fill, format_date, iso_date, number, ordinal};
 
 /// A swipe must travel this far (CSS px), and mostly sideways, to change the step.
 const SWIPE_DISTANCE: i32 = 50;
@@ -68,11 +69,11 @@ impl Reducible for Nav {
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let story = &props.story;
     let nav = use_reducer(|| {
-        Nav(State::starting_at(
-            story.steps.len(),
-            props.start_step,
-            props.start_view,
-        ))
+        let mut state = State::starting_at(story.steps.len(), props.start_step, props.start_view);
+        // The switch starts where the reader's system setting is, so it never claims motion
+        // is on while the system keeps everything still.
+        state.still = prefers_reduced_motion();
+        Nav(state)
     });
     let state = &nav.0;
     // The element that opened the current detail, to give focus back to when it closes.
@@ -106,19 +107,25 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let root = root.clone();
-        use_effect_with(rtl, move |&rtl| {
+        let all_steps = nav.0.all_steps;
+        use_effect_with((rtl, all_steps), move |&(rtl, all_steps)| {
             let listener = web_sys::window().map(|window| {
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&window, "keydown", options, move |event| {
                     let Some(root) = root.cast::<Element>() else {
                         return;
                     };
-                    if !keys_belong_to(&root, original_target(event)) {
+                    // With every step on show there is no current step to move.
+                    let target = original_target(event);
+                    if all_steps || !keys_belong_to(&root, target.clone()) {
                         return;
                     }
+                    let inside = target
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .is_some_and(|node| root.contains(Some(&node)));
                     if let Some(action) = event
                         .dyn_ref::<KeyboardEvent>()
-                        .and_then(|e| key_action(e, rtl))
+                        .and_then(|e| key_action(e, rtl, inside))
                     {
                         if action != Action::CloseDetail {
                             event.prevent_default();
@@ -168,8 +175,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     let ui = &story.ui;
     let step = &story.steps[state.step];
-    let total = story.steps.len().to_string();
-    let current = (state.step + 1).to_string();
+    let total = number(story.steps.len() as u64, ui);
+    let current = ordinal(state.step, ui);
     let announcement = format!(
         "{}: {}",
         fill(&ui.progress, &[("current", &current), ("total", &total)]),
@@ -188,12 +195,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
 
     html! {
-        <article class={classes!("ia", props.theme.class())} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
+        <article class={classes!("ia", props.theme.class(), state.all_steps.then_some("ia--all-steps"), state.still.then_some("ia--still"))} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
             {ontouchstart} {ontouchend}>
             <header class="ia-header">
                 <h2 class="ia-title">{ &story.title }</h2>
                 <p class="ia-standfirst">{ &story.standfirst }</p>
             </header>
+            <ReadingTools story={story.clone()} state={state.clone()} dispatch={dispatch.clone()} />
             <div class="ia-interactive">
                 <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
@@ -216,10 +224,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         { next_label }
                     </button>
                 </div>
-                <p class="ia-hint ia-keyboard-hint">{ &ui.keyboard_hint }</p>
             </div>
-            // Every step at once: shown in print and without JavaScript (see styles/print.css
-            // and styles/noscript.css), hidden on screen otherwise.
+            // Every step at once: shown in "All steps" mode, in print and without JavaScript
+            // (see styles/explainer.css, print.css and noscript.css), hidden otherwise.
             <Document story={story.clone()} />
             <footer class="ia-footer">
                 <p class="ia-updated">
@@ -254,8 +261,9 @@ fn keys_belong_to(root: &Element, target: Option<web_sys::EventTarget>) -> bool 
 }
 
 /// What a key press means, if anything. Keys typed into form fields, and shortcuts with
-/// modifiers, belong to the page, not to the explainer.
-fn key_action(event: &KeyboardEvent, rtl: bool) -> Option<Action> {
+/// modifiers, belong to the page, not to the explainer; so do Home and End unless focus is
+/// inside the explainer, since on the page itself they scroll the article.
+fn key_action(event: &KeyboardEvent, rtl: bool, inside: bool) -> Option<Action> {
     if event.alt_key() || event.ctrl_key() || event.meta_key() || event.default_prevented() {
         return None;
     }
@@ -272,9 +280,27 @@ fn key_action(event: &KeyboardEvent, rtl: bool) -> Option<Action> {
     match (event.key().as_str(), rtl) {
         ("ArrowRight", false) | ("ArrowLeft", true) => Some(Action::Next),
         ("ArrowLeft", false) | ("ArrowRight", true) => Some(Action::Back),
+        ("Home", _) if inside => Some(Action::GoTo(0)),
+        ("End", _) if inside => Some(Action::GoTo(usize::MAX)),
         ("Escape", _) => Some(Action::CloseDetail),
         _ => None,
     }
+}
+
+/// Whether the reader's system asks for reduced motion (never, when rendered at build time,
+/// where there is no browser to ask).
+fn prefers_reduced_motion() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return false;
+    }
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
 }
 
 /// The focused element, looking inside shadow roots (a directly mounted explainer is in one).

@@ -1,5 +1,5 @@
-//! The actor diagram: boxes for actors, numbered arrows for flows, and a legend that doubles as
-//! the diagram's text equivalent. Geometry comes from `scene`; this only draws it.
+//! The actor diagram: boxes for actors, numbered arrows for flows, a legend, and the diagram
+//! told as text ("Describe this diagram"). Geometry comes from `scene`; this only draws it.
 //!
 //! Both orientations are rendered and a container query shows the one that fits, so the right
 //! layout is there from the first paint without measuring anything.
@@ -12,6 +12,7 @@ use super::{aria_bool, on_activate};
 use crate::nav::Selection;
 use crate::scene::{layout, num, Orientation, Scene, Style, BADGE_RADIUS};
 use crate::story::Story;
+use crate::text::{fill, number, ordinal};
 
 #[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
@@ -50,7 +51,7 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                                 aria-pressed={aria_bool(selected)}
                                 data-select={format!("flow-{flow}")}
                                 onclick={move |_| on_select.emit(Selection::Flow(flow))}>
-                                <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ i + 1 }</span>
+                                <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
                                 <span class="ia-legend__label">{ &f.label }</span>
                                 <span class="ia-legend__route">
                                     { &story.actors[f.from].label }{ " → " }{ &story.actors[f.to].label }
@@ -60,7 +61,56 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                     }
                 }) }
             </ol>
+            { description(props) }
         </figure>
+    }
+}
+
+/// The diagram as sentences, one per arrow: who sends what to whom, in whose account, under
+/// which permission. Closed until the reader opens it; screen readers reach it like any text.
+fn description(props: &FlowDiagramProps) -> Html {
+    let story = &props.story;
+    let ui = &story.ui;
+    let sentence = |flow: usize| {
+        let f = &story.flows[flow];
+        let mut text = fill(
+            &ui.flow_description,
+            &[
+                ("label", &f.label),
+                ("from", &story.actors[f.from].label),
+                ("to", &story.actors[f.to].label),
+            ],
+        );
+        if !f.accounts.is_empty() {
+            let accounts: Vec<&str> = f
+                .accounts
+                .iter()
+                .map(|&a| story.accounts[a].label.as_str())
+                .collect();
+            text = format!("{text}. {}: {}", ui.described_by, accounts.join("; "));
+        }
+        if let Some(p) = f.permission {
+            text = format!(
+                "{text}. {}: {}",
+                ui.permission_label, story.permissions[p].label
+            );
+        }
+        text
+    };
+    html! {
+        <details class="ia-describe">
+            <summary>{ &ui.describe_diagram }</summary>
+            <p class="ia-describe__caption">{ &props.caption }</p>
+            if props.shown.is_empty() {
+                <p>{ &ui.describe_none }</p>
+            } else {
+                <ol class="ia-describe__flows">
+                    { for props.shown.iter().map(|&flow| html! {
+                        <li key={story.flows[flow].id.clone()}>{ sentence(flow) }</li>
+                    }) }
+                </ol>
+            }
+        </details>
     }
 }
 
@@ -86,7 +136,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     selected.then_some("is-selected"),
                 );
                 let label = path.number.map(|n| format!(
-                    "{n}. {} ({} → {})", flow.label, story.actors[flow.from].label, story.actors[flow.to].label
+                    "{}. {} ({} → {})", number(n as u64, &story.ui), flow.label, story.actors[flow.from].label, story.actors[flow.to].label
                 ));
                 html! {
                     <g key={flow.id.clone()} class={class}
@@ -119,7 +169,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                         data-badge={format!("flow-{index}")} onclick={select}>
                         <circle cx={num(path.badge.0)} cy={num(path.badge.1)} r={num(BADGE_RADIUS)} />
                         <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
-                            { path.number.map(|n| n.to_string()).unwrap_or_default() }
+                            { path.number.map(|n| number(n as u64, &story.ui)).unwrap_or_default() }
                         </text>
                     </g>
                 }

@@ -9,6 +9,7 @@ pub mod explorer;
 pub mod flow_diagram;
 pub mod host_page;
 pub mod progress;
+pub mod reading_tools;
 pub mod sources;
 pub mod step_text;
 pub mod timeline;

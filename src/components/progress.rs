@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::nav::Action;
 use crate::story::Story;
-use crate::text::fill;
+use crate::text::{fill, number, ordinal};
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
@@ -19,8 +19,8 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let story = &props.story;
     let ui = &story.ui;
-    let total = story.steps.len().to_string();
-    let current = (props.step + 1).to_string();
+    let total = number(story.steps.len() as u64, ui);
+    let current = ordinal(props.step, ui);
     html! {
         <nav class="ia-progress" aria-label={ui.progress_label.clone()}>
             <p class="ia-progress__text">
@@ -29,7 +29,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
             <ol class="ia-progress__steps">
                 { for story.steps.iter().enumerate().map(|(i, step)| {
                     let dispatch = props.dispatch.clone();
-                    let number = (i + 1).to_string();
+                    let number = ordinal(i, ui);
                     let label = fill(&ui.go_to_step, &[("number", &number), ("title", &step.title)]);
                     let state = match i.cmp(&props.step) {
                         std::cmp::Ordering::Less => "is-done",

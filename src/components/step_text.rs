@@ -56,6 +56,17 @@ fn quote(story: &Story, q: &Quote) -> Html {
             <blockquote class="ia-quote__text" cite={source.url.clone()}>
                 <p>{ "“" }{ &q.text }{ "”" }</p>
             </blockquote>
+            if let Some(original) = &q.original {
+                // The words above are the newsroom's translation: say so, and keep the
+                // verbatim original one click away.
+                <p class="ia-quote__translated">{ &story.ui.translated }</p>
+                <details class="ia-quote__original">
+                    <summary>{ &story.ui.show_original }</summary>
+                    <blockquote lang={original.language.clone()} cite={source.url.clone()}>
+                        <p>{ "“" }{ &original.text }{ "”" }</p>
+                    </blockquote>
+                </details>
+            }
             <figcaption class="ia-quote__who">
                 <strong>{ &q.who }</strong>{ ", " }{ &q.role }
                 <br />

@@ -55,13 +55,26 @@ pub struct Ui {
     pub possible_flows: String,
     pub timeline_hint: String,
     pub explore_hint: String,
-    pub keyboard_hint: String,
+    pub tools_label: String,
+    pub all_steps: String,
+    pub reduce_motion: String,
+    pub shortcuts_label: String,
+    /// One line per shortcut, in the reading direction's terms.
+    pub shortcuts: Vec<String>,
+    pub describe_diagram: String,
+    pub flow_description: String,
+    pub describe_none: String,
+    pub translated: String,
+    pub show_original: String,
     pub last_updated: String,
     pub date_day: String,
     pub date_month: String,
     pub months: Vec<String>,
     pub error_title: String,
     pub error_body: String,
+    /// The ten digits numbers are written with, zero first; absent for 0-9.
+    #[serde(default)]
+    pub digits: Option<String>,
 }
 
 /// A date with the precision its source gives.
@@ -149,6 +162,15 @@ pub struct Quote {
     pub date: Date,
     pub source: usize,
     pub account: Option<usize>,
+    /// The verbatim words, when `text` is the newsroom's translation of them.
+    pub original: Option<Original>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Original {
+    pub text: String,
+    /// BCP 47 tag, for `lang` on the original.
+    pub language: String,
 }
 
 /// What a step draws. One variant per kind of diagram; each has one component.

@@ -218,6 +218,8 @@ struct RawQuote {
     date: Text,
     source: Text,
     account: Option<Text>,
+    original: Option<Text>,
+    original_language: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -381,13 +383,18 @@ where
             let message = format!("needs 12 month names, found {}", u.months.len());
             self.error(span.clone(), "ui.months", message);
         }
-        let placeholders: [(&str, &str, &[&str]); 6] = [
+        let placeholders: [(&str, &str, &[&str]); 7] = [
             ("progress", &u.progress, &["{current}", "{total}"]),
             ("go_to_step", &u.go_to_step, &["{number}", "{title}"]),
             ("diagram_label", &u.diagram_label, &["{title}"]),
             ("last_updated", &u.last_updated, &["{date}"]),
             ("date_day", &u.date_day, &["{day}", "{month}", "{year}"]),
             ("date_month", &u.date_month, &["{month}", "{year}"]),
+            (
+                "flow_description",
+                &u.flow_description,
+                &["{label}", "{from}", "{to}"],
+            ),
         ];
         for (key, value, needed) in placeholders {
             for placeholder in needed {
@@ -419,11 +426,27 @@ where
             &u.possible_flows,
             &u.timeline_hint,
             &u.explore_hint,
-            &u.keyboard_hint,
+            &u.tools_label,
+            &u.all_steps,
+            &u.reduce_motion,
+            &u.shortcuts_label,
+            &u.describe_diagram,
+            &u.describe_none,
+            &u.translated,
+            &u.show_original,
             &u.error_title,
             &u.error_body,
         ];
-        for label in labels.into_iter().chain(&u.months) {
+        if u.shortcuts.is_empty() {
+            self.error(span.clone(), "ui.shortcuts", "needs at least one shortcut");
+        }
+        if let Some(digits) = &u.digits {
+            if digits.chars().count() != 10 {
+                let message = format!("needs the 10 digits, zero first; found {digits:?}");
+                self.error(span.clone(), "ui.digits", message);
+            }
+        }
+        for label in labels.into_iter().chain(&u.months).chain(&u.shortcuts) {
             if let Err(problem) = text_problem(label) {
                 self.error(span.clone(), "ui", format!("{problem} in {label:?}"));
             }
@@ -498,6 +521,36 @@ where
             self.error(value.span(), field, problem);
         }
         value.get_ref().trim().to_string()
+    }
+
+    /// A translated quote's verbatim original: text and language come together or not at all.
+    fn original(&mut self, at: &str, quote: &RawQuote) -> Option<Original> {
+        match (&quote.original, &quote.original_language) {
+            (Some(text), Some(language)) => {
+                let tag = language.get_ref();
+                let valid =
+                    !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if !valid {
+                    let message = format!("{tag:?} is not a language tag such as \"en\"");
+                    self.error(language.span(), format!("{at}.original_language"), message);
+                }
+                Some(Original {
+                    text: self.text(&format!("{at}.original"), text),
+                    language: tag.clone(),
+                })
+            }
+            (Some(text), None) => {
+                let message = "a translated quote needs original_language too";
+                self.error(text.span(), format!("{at}.original_language"), message);
+                None
+            }
+            (None, Some(language)) => {
+                let message = "original_language is given but original is missing";
+                self.error(language.span(), format!("{at}.original"), message);
+                None
+            }
+            (None, None) => None,
+        }
     }
 
     fn date(&mut self, field: &str, value: &Text) -> Date {
@@ -614,6 +667,7 @@ where
                         .account
                         .as_ref()
                         .map(|a| self.reference(&format!("{at}.account"), a, refs.accounts)),
+                    original: self.original(&at, quote),
                 }
             })
             .collect();
@@ -931,6 +985,34 @@ mod tests {
             error.line,
             line_of("id = \"explore\"") - 1,
             "points at the step's table"
+        );
+    }
+
+    #[test]
+    fn a_missing_translation_is_an_error_naming_the_key_never_a_key_on_screen() {
+        let error = error_after("describe_none = \"No arrows are shown.\"\n", "");
+        assert_eq!(error.field, "ui.describe_none", "{error}");
+        let error = error_after("translated = \"Our translation\"", "translated = \"\"");
+        assert_eq!(error.field, "ui", "{error}");
+    }
+
+    #[test]
+    fn a_translated_quote_keeps_its_original_with_a_language() {
+        let error = error_after(
+            "account = \"meta\"",
+            "account = \"meta\"\noriginal = \"Quoted words.\"",
+        );
+        assert_eq!(
+            error.field, "steps[0].quotes[0].original_language",
+            "{error}"
+        );
+        let error = error_after(
+            "account = \"meta\"",
+            "account = \"meta\"\noriginal = \"Words.\"\noriginal_language = \"en glish\"",
+        );
+        assert_eq!(
+            error.field, "steps[0].quotes[0].original_language",
+            "{error}"
         );
     }
 

@@ -1,18 +1,12 @@
 // A correction without a rebuild: the explainer loads an updated, compiled story from its own
 // origin, and refuses a broken one or one from elsewhere while keeping the built-in story.
 import { test, expect } from "@playwright/test";
-import { openApp } from "./helpers.mjs";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { compiledFixture, openApp } from "./helpers.mjs";
 
 let compiled;
 
 test.beforeAll(() => {
-  const out = join(mkdtempSync(join(tmpdir(), "story-")), "minimal.story");
-  execFileSync("cargo", ["run", "--quiet", "--bin", "check-story", "--", "--compile", "tests/fixtures/minimal.toml", out]);
-  compiled = readFileSync(out);
+  compiled = compiledFixture("minimal");
 });
 
 test.beforeEach(async ({ page }, testInfo) => {

@@ -144,6 +144,13 @@ test("direct mounts are isolated from the host's CSS, and independent of each ot
   expect(style.height).toBeGreaterThanOrEqual(44);
   expect(style.color).not.toBe("rgb(255, 0, 0)");
   expect(style.background).not.toBe("rgb(0, 255, 0)");
+  // The host's font is inherited; the publisher's custom properties restyle only the
+  // explainer they are set on.
+  const font = async (where) => where.evaluate((e) => getComputedStyle(e.closest(".ia")).fontFamily);
+  expect(await font(first)).toBe(await page.evaluate(() => getComputedStyle(document.body).fontFamily));
+  const accent = (where) => where.locator(".ia-button--next").evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderRadius]);
+  expect(await accent(second)).toEqual(["rgb(0, 100, 0)", "0px"]);
+  expect(await accent(first)).not.toEqual(["rgb(0, 100, 0)", "0px"]);
   // Ours do not leak out: the host's element with a shared class name is untouched.
   const outside = await page.locator("#outside").evaluate((p) => getComputedStyle(p).minHeight);
   expect(outside).not.toBe("44px");

@@ -142,7 +142,7 @@ test("every actor and every flow on show opens an explanation with a source", as
 
 test("the permission explorer shows which flows each permission allows", async ({ page }) => {
   await page.locator(".ia-progress__step").nth(2).click();
-  const switches = page.locator("[role='switch']");
+  const switches = page.locator("[role='switch'][data-permission]");
   expect(await switches.count()).toBe(4);
   const shown = () => page.locator(".ia-svg:visible .ia-flow.is-shown").count();
   const before = await shown();

@@ -1,4 +1,9 @@
-// What several end-to-end specs share: console watching, waiting for the app, layout shifts.
+// What several end-to-end specs share: console watching, waiting for the app, layout shifts,
+// test stories.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** Collects console errors and warnings, and uncaught page errors, as strings. */
 export function watchConsole(page) {
@@ -28,3 +33,21 @@ export async function recordLayoutShifts(page) {
 
 /** The layout shifts recorded so far. */
 export const layoutShifts = (page) => page.evaluate(() => window.layoutShifts);
+
+/** Serves the right-to-left test story, compiled, at `rtl.story` on the explainer's origin. */
+export async function rtlStory(page) {
+  const compiled = compiledFixture("rtl");
+  await page.route("**/rtl.story", (route) => route.fulfill({ body: compiled, contentType: "application/octet-stream" }));
+}
+
+const compiledFixtures = new Map();
+
+/** A story from tests/fixtures, compiled by the story checker (once per test worker). */
+export function compiledFixture(name) {
+  if (!compiledFixtures.has(name)) {
+    const out = join(mkdtempSync(join(tmpdir(), "story-")), `${name}.story`);
+    execFileSync("cargo", ["run", "--quiet", "--bin", "check-story", "--", "--compile", `tests/fixtures/${name}.toml`, out]);
+    compiledFixtures.set(name, readFileSync(out));
+  }
+  return compiledFixtures.get(name);
+}
