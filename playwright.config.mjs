@@ -36,9 +36,10 @@ export default defineConfig({
     },
   ],
   webServer: [
-    // The explainer, as a publisher would host it.
+    // The explainer, as a publisher would host it, under the strict Content-Security-Policy
+    // the README gives: every test runs under it.
     {
-      command: `node tests/e2e/serve.mjs dist ${port}`,
+      command: `node tests/e2e/serve.mjs dist ${port} --csp`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
     },

@@ -90,6 +90,9 @@ pub fn listen(host: Host, show: impl Fn(String, Option<View>) + 'static) -> Opti
         let Some(event) = event.dyn_ref::<MessageEvent>() else {
             return;
         };
+        if crate::fault::has_failed() {
+            return;
+        }
         // Compared as plain values: a cross-origin window is not an `instanceof Window` here.
         let from_parent = event
             .source()

@@ -34,6 +34,7 @@ pub mod story;
 pub mod text;
 
 pub mod components;
+pub mod fault;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    inbox_explainer::fault::install_panic_hook();
     inbox_explainer::mount::mount_all();
 }
 

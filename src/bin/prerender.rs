@@ -1,6 +1,8 @@
 //! Writes the build-time parts of the built site (Trunk's post_build hook):
-//! `prerender DIST/index.html`. It renders the explainer into the page, and writes the page's
-//! oEmbed response (`oembed.json`) for CMSs that embed by pasting a URL.
+//! `prerender DIST/index.html`. It renders the explainer into the page, moves Trunk's inline
+//! start-up script into `start.js` (so the page needs no `'unsafe-inline'` in its
+//! Content-Security-Policy), and writes the page's oEmbed response (`oembed.json`) for CMSs
+//! that embed by pasting a URL.
 //!
 //! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
 //! an oEmbed response must name absolute URLs. The page then shows the first step before the wasm arrives, and
@@ -46,7 +48,19 @@ fn main() -> ExitCode {
         story: story.clone()
     }));
     let html = futures::executor::block_on(renderer.render());
-    if let Err(error) = std::fs::write(&path, page.replacen(MARKER, &html, 1)) {
+    let (page, start) = match external_start_script(&page.replacen(MARKER, &html, 1)) {
+        Ok(parts) => parts,
+        Err(error) => {
+            eprintln!("prerender: {path}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let start_path = std::path::Path::new(&path).with_file_name("start.js");
+    if let Err(error) = std::fs::write(&start_path, start) {
+        eprintln!("prerender: cannot write {}: {error}", start_path.display());
+        return ExitCode::FAILURE;
+    }
+    if let Err(error) = std::fs::write(&path, page) {
         eprintln!("prerender: cannot write {path}: {error}");
         return ExitCode::FAILURE;
     }
@@ -85,4 +99,68 @@ fn oembed_response(title: &str, public_url: &str) -> String {
         json_string(title),
         json_string(&html)
     )
+}
+
+/// Replaces the inline module script Trunk writes to start the app with a reference to
+/// `start.js`, and returns the page and that script. The script also handles a failed start
+/// (the wasm cannot be fetched or compiled): it marks every placeholder so the page shows the
+/// whole explanation it already holds, and reports the error once.
+fn external_start_script(page: &str) -> Result<(String, String), String> {
+    const OPEN: &str = "<script type=\"module\">";
+    let start = page
+        .find(OPEN)
+        .ok_or("no inline module script from Trunk to move into start.js")?;
+    let end = page[start..]
+        .find("</script>")
+        .map(|e| start + e + "</script>".len())
+        .ok_or("the inline module script is not closed")?;
+    let inline = &page[start..end];
+    let quoted = |after: &str| -> Result<String, String> {
+        let rest = &inline[inline
+            .find(after)
+            .ok_or(format!("no {after:?} in Trunk's script"))?
+            + after.len()..];
+        let rest = rest
+            .trim_start()
+            .strip_prefix('\'')
+            .ok_or("expected a quoted path")?;
+        Ok(rest[..rest.find('\'').ok_or("unterminated path")?].to_string())
+    };
+    let module = quoted(" from")?;
+    let wasm = quoted("module_or_path:")?;
+    let script = format!(
+        r#"// Starts the explainer on this page. A file, not an inline script, so the page works under
+// a Content-Security-Policy without 'unsafe-inline'.
+import init from "{module}";
+
+// After a panic, reported once by the explainer (src/fault.rs), the wasm stops with a trap:
+// the same fault, so it is kept out of the console.
+const alreadyReported = (error) =>
+  error instanceof WebAssembly.RuntimeError && document.querySelector("[data-failed]") !== null;
+addEventListener("error", (event) => alreadyReported(event.error) && event.preventDefault());
+addEventListener("unhandledrejection", (event) => alreadyReported(event.reason) && event.preventDefault());
+
+try {{
+  await init({{ module_or_path: "{wasm}" }});
+}} catch (error) {{
+  // The page already holds the whole explanation: show it, with a notice, instead of controls
+  // that would do nothing.
+  for (const placeholder of document.querySelectorAll("[data-inbox-explainer]")) {{
+    placeholder.setAttribute("data-failed", "");
+  }}
+  console.error("inbox-explainer: the interactive version could not start:", error);
+}}
+"#
+    );
+    let page = format!(
+        "{}<script type=\"module\" src=\"{}\"></script>{}",
+        &page[..start],
+        module
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
+            .to_string()
+            + "/start.js",
+        &page[end..]
+    );
+    Ok((page, script))
 }

@@ -115,9 +115,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     let Some(root) = root.cast::<Element>() else {
                         return;
                     };
-                    // With every step on show there is no current step to move.
+                    // With every step on show there is no current step to move; a broken
+                    // explainer reacts to nothing.
                     let target = original_target(event);
-                    if all_steps || !keys_belong_to(&root, target.clone()) {
+                    if crate::fault::has_failed()
+                        || all_steps
+                        || !keys_belong_to(&root, target.clone())
+                    {
                         return;
                     }
                     let inside = target
@@ -201,6 +205,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <h2 class="ia-title">{ &story.title }</h2>
                 <p class="ia-standfirst">{ &story.standfirst }</p>
             </header>
+            // Hidden unless the explainer fails (see src/fault.rs): then it introduces the
+            // whole explanation, shown as a document below.
+            <div class="ia-failure" role="status">
+                <p class="ia-failure__title">{ &ui.error_title }</p>
+                <p>{ &ui.error_body }</p>
+            </div>
             <ReadingTools story={story.clone()} state={state.clone()} dispatch={dispatch.clone()} />
             <div class="ia-interactive">
                 <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />

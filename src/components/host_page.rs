@@ -67,6 +67,9 @@ pub(super) fn use_url_position(
             .filter(|_| mode == UrlMode::Push)
             .map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
+                    if crate::fault::has_failed() {
+                        return;
+                    }
                     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok())
                     else {
                         return;

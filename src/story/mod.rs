@@ -15,6 +15,10 @@ pub use model::*;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod content_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod corpus_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz_tests;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::{parse, StoryError};

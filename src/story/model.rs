@@ -339,13 +339,21 @@ pub fn url_problem(url: &str) -> Result<(), String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(|| format!("{url:?} must start with https:// or http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || !host.contains('.') {
-        return Err(format!("{url:?} has no host name"));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        // user@host links hide where they really go.
+        return Err(format!("{url:?} has a user name before its host"));
+    }
+    let host = authority.split(':').next().unwrap_or("");
+    let labels_valid = host
+        .split('.')
+        .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    if !host.contains('.') || !labels_valid {
+        return Err(format!("{url:?} has no valid host name"));
     }
     if url
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '`' | '<' | '>'))
     {
         return Err(format!(
             "{url:?} contains spaces or characters not allowed in a link"

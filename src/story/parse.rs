@@ -71,7 +71,7 @@ pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
             .strip_prefix("missing field `")
             .and_then(|m| m.strip_suffix('`'))
         {
-            field = if field.is_empty() {
+            field = if field.is_empty() || field == "." {
                 missing.to_string()
             } else {
                 format!("{field}.{missing}")
@@ -166,7 +166,7 @@ struct RawActor {
     label: Text,
     detail: Text,
     sources: Spanned<Vec<Text>>,
-    place: Spanned<(u8, u8)>,
+    place: Spanned<Vec<u8>>,
 }
 
 #[derive(Deserialize)]
@@ -360,7 +360,7 @@ where
             .collect();
 
         Story {
-            language: self.text("language", &raw.language),
+            language: self.language_tag("language", &raw.language),
             direction,
             title: self.text("title", &raw.title),
             standfirst: self.text("standfirst", &raw.standfirst),
@@ -500,11 +500,20 @@ where
         }
     }
 
+    /// A list of references, each to a different item.
     fn references(&mut self, field: &str, values: &[Text], ids: &Ids) -> Vec<usize> {
+        let mut seen = HashMap::new();
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| self.reference(&format!("{field}[{i}]"), v, ids))
+            .map(|(i, v)| {
+                let at = format!("{field}[{i}]");
+                if let Some(first) = seen.insert(v.get_ref().as_str(), i) {
+                    let message = format!("{:?} is already listed at [{first}]", v.get_ref());
+                    self.error(v.span(), &at, message);
+                }
+                self.reference(&at, v, ids)
+            })
             .collect()
     }
 
@@ -523,22 +532,27 @@ where
         value.get_ref().trim().to_string()
     }
 
+    /// A BCP 47 language tag such as `en` or `pt-BR`: letters, digits and hyphens.
+    fn language_tag(&mut self, field: &str, value: &Text) -> String {
+        let tag = value.get_ref();
+        let valid = (1..=35).contains(&tag.len())
+            && tag.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !valid {
+            let message = format!("{tag:?} is not a language tag such as \"en\" or \"pt-BR\"");
+            self.error(value.span(), field, message);
+        }
+        tag.clone()
+    }
+
     /// A translated quote's verbatim original: text and language come together or not at all.
     fn original(&mut self, at: &str, quote: &RawQuote) -> Option<Original> {
         match (&quote.original, &quote.original_language) {
-            (Some(text), Some(language)) => {
-                let tag = language.get_ref();
-                let valid =
-                    !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-                if !valid {
-                    let message = format!("{tag:?} is not a language tag such as \"en\"");
-                    self.error(language.span(), format!("{at}.original_language"), message);
-                }
-                Some(Original {
-                    text: self.text(&format!("{at}.original"), text),
-                    language: tag.clone(),
-                })
-            }
+            (Some(text), Some(language)) => Some(Original {
+                text: self.text(&format!("{at}.original"), text),
+                language: self.language_tag(&format!("{at}.original_language"), language),
+            }),
             (Some(text), None) => {
                 let message = "a translated quote needs original_language too";
                 self.error(text.span(), format!("{at}.original_language"), message);
@@ -587,7 +601,14 @@ where
         let mut actors = Vec::new();
         for (i, a) in raw.iter().enumerate() {
             let at = format!("actors[{i}]");
-            let place = *a.place.get_ref();
+            let place = match a.place.get_ref()[..] {
+                [column, row] => (column, row),
+                _ => {
+                    let message = "must be two numbers: [column, row]";
+                    self.error(a.place.span(), format!("{at}.place"), message);
+                    (0, 0)
+                }
+            };
             if place.0 >= GRID_COLUMNS || place.1 >= GRID_ROWS {
                 let message = format!(
                     "place {place:?} is off the grid: columns 0 to {}, rows 0 to {}",
@@ -829,13 +850,15 @@ struct Refs<'r, 'a> {
 
 /// Why a piece of reader-facing text cannot be shown, if it cannot.
 fn text_problem(text: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || invisible(c)) {
         return Err("is empty".into());
     }
-    if let Some(c) = text
-        .chars()
-        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-    {
+    // Control characters, and the formatting characters that can make text read differently
+    // from how it is stored (bidirectional overrides, line and paragraph separators).
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2028}' | '\u{2029}')
+    }) {
         return Err(format!("contains the control character U+{:04X}", c as u32));
     }
     let length = text.chars().count();
@@ -845,6 +868,11 @@ fn text_problem(text: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Characters that take no space: a text of only these looks empty.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.

@@ -1,7 +1,7 @@
 // axe-core finds no WCAG 2.2 A/AA violation in any state a reader can reach: every step, every
 // view it offers, the "All steps" document, with every disclosure open, in both themes, in
 // English, Spanish and a right-to-left story on the desktop, and English on a phone.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { openApp, rtlStory } from "./helpers.mjs";
 

@@ -1,6 +1,6 @@
 // A correction without a rebuild: the explainer loads an updated, compiled story from its own
 // origin, and refuses a broken one or one from elsewhere while keeping the built-in story.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { compiledFixture, openApp } from "./helpers.mjs";
 
 let compiled;

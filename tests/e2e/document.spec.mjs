@@ -1,6 +1,6 @@
 // The page as built: its HTML already holds the explanation, it works without JavaScript and
 // in print, and the app takes it over without moving anything.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { layoutShifts, openApp, recordLayoutShifts } from "./helpers.mjs";
 
 test.beforeEach(async ({}, testInfo) => {

@@ -1,7 +1,7 @@
 // The explainer embedded in article pages on another origin: the loader, a real Pym.js parent,
 // two embeds on one page, deep links through the host's URL fragment, reader events, and
 // messages from a foreign origin.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { layoutShifts, recordLayoutShifts, watchConsole } from "./helpers.mjs";
 
 const HOST = "http://127.0.0.1:8091";

@@ -1,6 +1,6 @@
 // The built explainer, used the way readers use it: mouse, keyboard and touch, on a desktop
 // and on a 360 px phone, in every view. Every test also requires a clean console.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { openApp, watchConsole } from "./helpers.mjs";
 
 const views = ["alleged", "meta", "side-by-side"];

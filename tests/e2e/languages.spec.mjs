@@ -1,6 +1,6 @@
 // Other languages: the Spanish story in full, and a right-to-left story whose controls,
 // progress, diagrams, arrow keys and swipes all follow the reading direction.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { openApp, rtlStory, watchConsole } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }, testInfo) => {

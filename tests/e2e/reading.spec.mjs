@@ -1,7 +1,7 @@
 // Reading without a mouse, without motion, without colour vision, zoomed in: the keyboard
 // reaches and shows everything, step changes are announced, motion can be turned off, "All
 // steps" gives one document, and diagrams can be read as text and seen in enough contrast.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures.mjs";
 import { openApp, watchConsole } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }, testInfo) => {

@@ -4,10 +4,18 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
-// Usage: node serve.mjs ROOT PORT [/prefix/=DIR ...]; each prefix serves another directory.
+// Usage: node serve.mjs ROOT PORT [--csp] [/prefix/=DIR ...]; each prefix serves another
+// directory. With --csp every response carries the strict policy the README gives.
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8090);
-const mounts = process.argv.slice(4).map((arg) => {
+const args = process.argv.slice(4);
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
+const withCsp = args.includes("--csp");
+// The publisher's page previews the explainer in an iframe, so it also needs frame-src.
+const cspFor = (file) =>
+  !withCsp ? {} : { "content-security-policy": file.endsWith("publisher.html") ? `${STRICT_CSP}; frame-src 'self'` : STRICT_CSP };
+const mounts = args.filter((arg) => arg !== "--csp").map((arg) => {
   const [prefix, dir] = arg.split("=");
   return { prefix, dir: resolve(dir) };
 });
@@ -41,6 +49,7 @@ createServer(async (request, response) => {
     response.writeHead(200, {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       "access-control-allow-origin": "*",
+      ...cspFor(file),
     });
     response.end(body);
   } catch {
