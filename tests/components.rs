@@ -305,6 +305,25 @@ async fn timeline_events_are_in_date_order_and_open_in_place() {
 }
 
 #[wasm_bindgen_test]
+async fn markup_in_a_story_is_shown_as_text_and_never_run() {
+    let mut story = fixture();
+    let payload = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>";
+    story.title = payload.to_string();
+    story.steps[0].body = payload.to_string();
+    story.actors[0].label = payload.to_string();
+    let root = mount(story).await;
+    assert!(
+        all(&root, "img, script").is_empty(),
+        "no element made from story text"
+    );
+    let title = root.query_selector(".ia-title").unwrap().unwrap();
+    assert_eq!(title.text_content().unwrap(), payload);
+    assert!(text(&root, ".ia-step__text").contains(payload));
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
 async fn only_sources_with_links_are_rendered_as_links() {
     let root = mount(fixture()).await;
     click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;

@@ -61,9 +61,16 @@
     // the iframe arrives; the iframe takes that height over.
     const given = parseInt(placeholder.dataset.height, 10);
     const reserved = Math.round(placeholder.getBoundingClientRect().height) || (given > 0 ? given : DEFAULT_HEIGHT);
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${reserved}px`;
+    // Inline !important: a host stylesheet's own !important rules for iframes cannot override it.
+    const size = (height) => iframe.style.setProperty("height", `${height}px`, "important");
+    iframe.style.cssText =
+      "display:block!important;visibility:visible!important;width:100%!important;max-width:100%!important;" +
+      "min-height:0!important;max-height:none!important;border:0!important;padding:0!important;box-sizing:border-box!important";
+    size(reserved);
     placeholder.replaceChildren(iframe);
     placeholder.style.height = "";
+    // The placeholder's box is the explainer's: no page-wide padding or border squeezes it.
+    for (const name of ["padding", "border"]) placeholder.style.setProperty(name, "0", "important");
 
     const origin = src.origin;
     let step = "";
@@ -80,7 +87,7 @@
       if (!data || typeof data !== "object") return;
       if (data.context === "iframe.resize") {
         const height = Number(data.height);
-        if (Number.isFinite(height) && height > 0 && height < 100000) iframe.style.height = `${Math.ceil(height)}px`;
+        if (Number.isFinite(height) && height > 0 && height < 100000) size(Math.ceil(height));
         return;
       }
       if (data.type !== "inbox-explainer:event" || typeof data.event !== "string" || !/^[a-z-]+$/.test(data.event)) return;

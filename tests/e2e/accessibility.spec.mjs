@@ -21,7 +21,13 @@ async function violations(page, state) {
     await page.emulateMedia({ colorScheme: scheme });
     // The whole-story document is hidden while a single step is on show; leaving it out of
     // those runs keeps them fast. It gets its own run in "All steps" mode.
-    let axe = new AxeBuilder({ page }).include(".ia").withTags(TAGS);
+    // Legacy mode runs axe in the page itself: the explainer has no frames for axe to merge,
+    // and it saves opening a helper page for every run.
+    let axe = new AxeBuilder({ page })
+      .include(".ia")
+      .withTags(TAGS)
+      .options({ resultTypes: ["violations"] })
+      .setLegacyMode(true);
     if (state !== "all steps") axe = axe.exclude(".ia-document");
     const { violations } = await axe.analyze();
     found.push(...violations.flatMap((v) => v.nodes.map((node) => `${state}, ${scheme}: ${v.id}: ${node.html.slice(0, 120)}`)));

@@ -47,3 +47,75 @@ test("if the wasm cannot load, the reader gets the whole explanation and one err
   expect(ours).toHaveLength(1);
   expect(problems.filter((p) => !p.includes("inbox-explainer") && !p.includes("Failed to load resource"))).toEqual([]);
 });
+
+const HOST = "http://127.0.0.1:8091";
+
+/** How many pixels differ between two PNG screenshots of the same size. */
+async function differingPixels(a, b) {
+  const { PNG } = await import("pngjs");
+  const { default: pixelmatch } = await import("pixelmatch");
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  expect([y.width, y.height], "same size").toEqual([x.width, x.height]);
+  return pixelmatch(x.data, y.data, null, x.width, x.height, { threshold: 0.1 });
+}
+
+test("the direct mount and the iframe look the same on a plain page and under hostile CSS", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "compared once, on the desktop");
+  const shots = {};
+  for (const kind of ["plain", "hostile"]) {
+    await page.goto(`${HOST}/compare.html${kind === "hostile" ? "?hostile" : ""}`);
+    await page.locator("#direct[data-ready]").waitFor({ state: "attached" });
+    const frame = page.frameLocator("#framed iframe");
+    await page.locator("#framed iframe").scrollIntoViewIfNeeded();
+    await frame.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+    // Let the iframe take its content's height.
+    await expect.poll(async () => (await page.locator("#framed iframe").boundingBox()).height).toBeGreaterThan(600);
+    await page.evaluate(() => document.fonts.ready);
+    shots[kind] = {
+      direct: await page.locator("#direct .ia").screenshot({ animations: "disabled" }),
+      framed: await page.locator("#framed iframe").screenshot({ animations: "disabled" }),
+      frameBox: await page.locator("#framed iframe").boundingBox(),
+    };
+  }
+  expect(shots.hostile.frameBox.width).toBe(shots.plain.frameBox.width);
+  for (const which of ["direct", "framed"]) {
+    const { PNG } = await import("pngjs");
+    const total = PNG.sync.read(shots.plain[which]).width * PNG.sync.read(shots.plain[which]).height;
+    const differing = await differingPixels(shots.plain[which], shots.hostile[which]);
+    // A small tolerance for antialiasing; a leaked rule changes far more than this.
+    expect(differing / total, `${which}: ${differing} of ${total} pixels differ`).toBeLessThan(0.001);
+  }
+});
+
+test("ten explainers on one hostile page all work, each on its own", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "checked once, on the desktop");
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await page.goto(`${HOST}/ten.html`);
+  const direct = [1, 2, 3, 4, 5].map((n) => page.locator(`#d${n}`));
+  const framed = [1, 2, 3, 4, 5].map((n) => page.frameLocator(`#f${n} iframe`));
+  const roots = [];
+  for (let n = 0; n < 5; n++) {
+    await direct[n].scrollIntoViewIfNeeded();
+    await page.locator(`#d${n + 1}[data-ready]`).waitFor({ state: "attached" });
+    roots.push(direct[n]);
+    await page.locator(`#f${n + 1} iframe`).scrollIntoViewIfNeeded();
+    await framed[n].locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+    roots.push(framed[n].locator("body"));
+  }
+  // Each opened with its own options: view, language.
+  await expect(roots[2].locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
+  await expect(roots[0].locator("[data-view='alleged']")).toHaveAttribute("aria-pressed", "true");
+  // Explainer k moves k % 4 steps on (from where its options opened it).
+  const starts = [];
+  for (const root of roots) starts.push(await root.locator("[aria-current='step']").textContent());
+  for (const [k, root] of roots.entries()) {
+    for (let i = 0; i < k % 4; i++) await root.locator(".ia-button--next").click();
+  }
+  for (const [k, root] of roots.entries()) {
+    await expect(root.locator("[aria-current='step']"), `explainer ${k + 1}`).toHaveText(String(Number(starts[k]) + (k % 4)));
+  }
+  await expect(roots[4].locator(".ia-button--next")).toHaveText("Siguiente");
+  await expect(roots[5].locator(".ia-button--next")).toHaveText("Siguiente");
+  expect(problems).toEqual([]);
+});

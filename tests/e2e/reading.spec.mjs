@@ -158,10 +158,14 @@ test("Describe this diagram lists every arrow on show: what, from whom, to whom,
 test("text zoomed to 200% reflows without horizontal scrolling, in every step and view", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one width: 1280 px zoomed to 200% is 640 CSS px");
   await page.setViewportSize({ width: 640, height: 900 });
+  // The browser's text size setting at 200% (32 px instead of 16).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
   for (let step = 1; step <= 10; step++) {
     for (const view of ["alleged", "side-by-side"]) {
       await openApp(page, `/?step=${step}&view=${view}`);
-      await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+      expect(await page.locator(".ia").evaluate((e) => getComputedStyle(e).fontSize)).toBe("32px");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `step ${step} ${view}`).toBeLessThanOrEqual(0);
       // Nothing is cut off inside the explainer either.
