@@ -45,7 +45,8 @@ fn main() -> ExitCode {
         }
     };
     let renderer = yew::LocalServerRenderer::<Explainer>::with_props(yew::props!(ExplainerProps {
-        story: story.clone()
+        story: story.clone(),
+        always_document: true,
     }));
     let html = futures::executor::block_on(renderer.render());
     let (page, start) = match external_start_script(&page.replacen(MARKER, &html, 1)) {

@@ -52,6 +52,11 @@ pub struct ExplainerProps {
     /// Reader events, for the publisher's analytics.
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
+    /// Always include the whole-story document. The build's prerendered page needs it, for
+    /// readers without JavaScript; in the browser it is rendered only when shown ("All steps",
+    /// print), which keeps the app's start and every render small.
+    #[prop_or_default]
+    pub always_document: bool,
 }
 
 /// The reader's state, as Yew's reducer holds it.
@@ -142,6 +147,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
 
+    let printing = use_printing();
     use_url_position(
         props.url_mode,
         story,
@@ -237,7 +243,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
             // Every step at once: shown in "All steps" mode, in print and without JavaScript
             // (see styles/explainer.css, print.css and noscript.css), hidden otherwise.
-            <Document story={story.clone()} />
+            if props.always_document || state.all_steps || printing {
+                <Document story={story.clone()} />
+            }
             <footer class="ia-footer">
                 <p class="ia-updated">
                     <time datetime={iso_date(story.last_updated)}>
@@ -295,6 +303,39 @@ fn key_action(event: &KeyboardEvent, rtl: bool, inside: bool) -> Option<Action> 
         ("Escape", _) => Some(Action::CloseDetail),
         _ => None,
     }
+}
+
+/// Whether the page is being printed: the print layout is the whole-story document, which is
+/// rendered from `beforeprint` (the browser lays the page out for print after that event).
+#[hook]
+fn use_printing() -> bool {
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let query =
+                web_sys::window().and_then(|window| window.match_media("print").ok().flatten());
+            let listeners = query.map(|query| {
+                let before = {
+                    let printing = printing.clone();
+                    let window = web_sys::window().expect("a window has a window");
+                    EventListener::new(&window, "beforeprint", move |_| printing.set(true))
+                };
+                // Emulated print media (and some browsers) change the query without the event.
+                let change = EventListener::new(&query, "change", move |event| {
+                    let matches = event
+                        .dyn_ref::<web_sys::MediaQueryListEvent>()
+                        .is_some_and(|e| e.matches());
+                    if matches {
+                        printing.set(true);
+                    }
+                });
+                (before, change)
+            });
+            move || drop(listeners)
+        });
+    }
+    *printing
 }
 
 /// Whether the reader's system asks for reduced motion (never, when rendered at build time,

@@ -1,0 +1,81 @@
+// The benchmark: sizes against budgets and the Yew floor (quick mode), plus Lighthouse,
+// interaction latency under 4x CPU throttling and memory growth (full mode). Run through
+// scripts/bench, which builds the release site and the floor first. Prints one table.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const full = process.argv.includes("--full");
+const KB = 1000;
+const BUDGET = { totalGzip: 100 * KB, floorRatio: 1.7, loaderGzip: 3 * KB };
+
+const sizes = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const file = (dir, test) => readdirSync(dir).filter((f) => test.test(f)).map((f) => join(dir, f));
+
+/** What a browser fetches before the reader's first interaction. */
+function firstInteraction(dir, { css }) {
+  const assets = [
+    ["HTML", file(dir, /^index\.html$/)],
+    ["JS", [...file(dir, /^start\.js$/), ...file(dir, /\.js$/).filter((f) => !/(start|embed|mount|publisher)\.js$/.test(f))]],
+    ["wasm", file(dir, /\.wasm$/)],
+  ];
+  if (css) assets.push(["CSS", file(dir, /^(explainer|controls|diagram|panels|print)-.*\.css$/)]);
+  return assets.map(([kind, files]) => ({ kind, files, ...sum(files.map((f) => sizes(readFileSync(f)))) }));
+}
+
+const lines = [];
+const row = (...cells) => lines.push(`| ${cells.join(" | ")} |`);
+const failures = [];
+const check = (ok, text) => (ok ? "met" : (failures.push(text), `**missed**: ${text}`));
+
+const ours = firstInteraction("dist", { css: true });
+const floor = firstInteraction("bench/floor/dist", { css: false });
+const story = mkdtempSync(join(tmpdir(), "story-"));
+const storyRows = readdirSync("content")
+  .filter((f) => f.endsWith(".toml"))
+  .map((f) => {
+    const out = join(story, f.replace(".toml", ".story"));
+    execFileSync("cargo", ["run", "--quiet", "--bin", "check-story", "--", "--compile", join("content", f), out]);
+    return { kind: `story ${f.replace(".toml", "")} (inside the wasm)`, ...sizes(readFileSync(out)) };
+  });
+const total = sum(ours);
+const floorTotal = sum(floor);
+const loader = sizes(readFileSync("dist/embed.js"));
+
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}.`, "");
+row("Asset (first interaction)", "raw", "gzip", "brotli");
+row("---", "---:", "---:", "---:");
+for (const r of ours) row(r.kind, kb(r.raw), kb(r.gzip), kb(r.brotli));
+row("**Total**", kb(total.raw), `**${kb(total.gzip)}**`, kb(total.brotli));
+for (const r of storyRows) row(r.kind, kb(r.raw), kb(r.gzip), kb(r.brotli));
+row("Yew floor (HTML + JS + wasm)", kb(floorTotal.raw), kb(floorTotal.gzip), kb(floorTotal.brotli));
+row("Loader `embed.js` (host page)", kb(loader.raw), kb(loader.gzip), kb(loader.brotli));
+lines.push("");
+const ratio = total.gzip / floorTotal.gzip;
+row("Budget", "target", "measured", "result");
+row("---", "---", "---", "---");
+row("Widget, gzip", `≤ ${kb(BUDGET.totalGzip)}`, kb(total.gzip), check(total.gzip <= BUDGET.totalGzip, `${kb(total.gzip - BUDGET.totalGzip)} over`));
+row("Widget / Yew floor, gzip", `≤ ${BUDGET.floorRatio}×`, `${ratio.toFixed(2)}×`, check(ratio <= BUDGET.floorRatio, `${(ratio - BUDGET.floorRatio).toFixed(2)}× over`));
+row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`));
+
+if (full) {
+  const { measureInBrowser } = await import("./browser.mjs");
+  const results = await measureInBrowser();
+  lines.push("", ...results.lines);
+  failures.push(...results.failures);
+}
+
+console.log(lines.join("\n"));
+if (process.argv.includes("--json")) writeFileSync(process.argv[process.argv.indexOf("--json") + 1], JSON.stringify({ total, floorTotal, ratio, loader }, null, 2));
+if (failures.length) {
+  console.log(`\nBudgets missed: ${failures.length}`);
+  process.exitCode = process.argv.includes("--report-only") ? 0 : 1;
+}

@@ -1,0 +1,200 @@
+// Full-mode measurements in Chromium: interaction latency under 4x CPU throttling, long tasks,
+// memory across repeated walks, and Lighthouse (mobile, default simulated throttling) on the
+// standalone page, the page without JavaScript, and an article with and without the embed.
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+
+const WIDGET = 8093;
+const ARTICLES = 8094;
+const CHROMIUM = "/usr/bin/chromium";
+const REPEATS = 30;
+
+const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+/** Writes the article fixture twice, with and without the explainer, into a temporary dir. */
+function articles() {
+  const dir = mkdtempSync(join(tmpdir(), "article-"));
+  const template = readFileSync("bench/article.html", "utf8");
+  const paragraph = (i) =>
+    `<p>Paragraph ${i + 1} of the article. Court filings, company statements and reporting from 2018 are set out here at length, as a long-form news story would, so the page has real text to lay out and paint before and after the embed.</p>`;
+  const text = Array.from({ length: 12 }, (_, i) => paragraph(i)).join("\n");
+  const embed = `<div data-inbox-explainer-embed data-src="http://127.0.0.1:${WIDGET}/" data-height="1400" style="height:1400px"></div>`;
+  const loader = `<script src="http://127.0.0.1:${WIDGET}/embed.js"></script>`;
+  const page = (withEmbed) =>
+    template
+      .replaceAll("<!-- paragraphs -->", text)
+      .replace("<!-- explainer -->", withEmbed ? embed : "")
+      .replace("<!-- loader -->", withEmbed ? loader : "");
+  writeFileSync(join(dir, "with.html"), page(true));
+  writeFileSync(join(dir, "without.html"), page(false));
+  return dir;
+}
+
+/** The built page as a browser without JavaScript gets it: no start script, the noscript
+ * stylesheet applied. (Lighthouse cannot run with scripts disabled in the browser itself.) */
+function withoutJavaScript() {
+  const dir = mkdtempSync(join(tmpdir(), "nojs-"));
+  const html = readFileSync("dist/index.html", "utf8")
+    .replace(/<script type="module" src="[^"]*"><\/script>/, "")
+    .replace(/<link rel="modulepreload"[^>]*>/, "")
+    .replace(/<link rel="preload"[^>]*>/, "")
+    .replace('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>', '<link rel="stylesheet" href="/noscript.css" />');
+  if (html.includes("start.js") || !html.includes('href="/noscript.css"')) throw new Error("bench: could not make the no-JavaScript page");
+  writeFileSync(join(dir, "index.html"), html);
+  return dir;
+}
+
+async function latency(browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+    // Input to the frame that shows its result: the click's timestamp to just after the next paint.
+    window.latencies = [];
+    addEventListener("click", (event) => {
+      requestAnimationFrame(() => setTimeout(() => window.latencies.push(performance.now() - event.timeStamp), 0));
+    }, true);
+  });
+  await page.goto(`http://127.0.0.1:${WIDGET}/`);
+  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.evaluate(() => (window.longTasks = []));
+  const results = {};
+  const measure = async (name, act) => {
+    await page.evaluate(() => (window.latencies = []));
+    for (let i = 0; i < REPEATS; i++) {
+      await act(i);
+      await page.waitForFunction((n) => window.latencies.length >= n, i + 1);
+    }
+    results[name] = await page.evaluate(() => window.latencies);
+  };
+  await measure("step change (Next)", async (i) => {
+    if (i % 9 === 0) await page.locator(".ia-progress__step").first().click();
+    await page.locator(".ia-button--next").click();
+  });
+  await page.locator(".ia-progress__step").first().click();
+  const views = ["meta", "side-by-side", "alleged"];
+  await measure("view switch", (i) => page.locator(`[data-view='${views[i % 3]}']`).click());
+  await measure("open a diagram detail", async (i) => {
+    await page.locator(".ia-interactive .ia-svg:visible .ia-actor").nth(i % 6).click();
+  });
+  const longTasks = await page.evaluate(() => window.longTasks);
+  await context.close();
+  return { results, longTasks };
+}
+
+async function memory(browser) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // Keep a handle on the app's linear memory, which the page does not expose.
+    const keep = (result) => {
+      const instance = result.instance ?? result;
+      if (instance.exports?.memory) window.wasmMemory = instance.exports.memory;
+      return result;
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
+    const plain = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...args) => plain(...args).then(keep);
+  });
+  await page.goto(`http://127.0.0.1:${WIDGET}/`);
+  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  const cdp = await context.newCDPSession(page);
+  const rows = [];
+  for (let repeat = 1; repeat <= 10; repeat++) {
+    for (let step = 0; step < 10; step++) await page.locator(".ia-button--next").click();
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    const wasm = await page.evaluate(() => window.wasmMemory?.buffer.byteLength ?? 0);
+    rows.push({ repeat, heap, wasm });
+  }
+  await context.close();
+  return rows;
+}
+
+function lighthouse(url, flags = []) {
+  const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
+  execFileSync(
+    "bench/.tools/node_modules/.bin/lighthouse",
+    [url, "--only-categories=performance", "--output=json", `--output-path=${out}`, "--quiet",
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${flags.join(" ")}`],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: "ignore" },
+  );
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  const audit = (id) => report.audits[id].numericValue;
+  return {
+    score: report.categories.performance.score,
+    fcp: audit("first-contentful-paint"),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+  };
+}
+
+export async function measureInBrowser() {
+  const lines = [];
+  const failures = [];
+  const check = (ok, text) => (ok ? "met" : (failures.push(text), `**missed**: ${text}`));
+  const dir = articles();
+  const servers = [serve("dist", WIDGET, "--csp", `/nojs/=${withoutJavaScript()}`), serve(dir, ARTICLES)];
+  await new Promise((r) => setTimeout(r, 800));
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--enable-precise-memory-info"] });
+    const { results, longTasks } = await latency(browser);
+    lines.push(`| Interaction, 4x CPU throttling (${REPEATS} each) | median | worst | budget |`, "| --- | ---: | ---: | --- |");
+    for (const [name, values] of Object.entries(results)) {
+      const median = quantile(values, 0.5);
+      const worst = Math.max(...values);
+      lines.push(`| ${name} | ${ms(median)} | ${ms(worst)} | ${check(median <= 16 && worst <= 50, `${name}: median ${ms(median)}, worst ${ms(worst)} (≤ 16 / ≤ 50 ms)`)} |`);
+    }
+    const longest = longTasks.length ? Math.max(...longTasks) : 0;
+    lines.push(`| long tasks during the interactions | ${longTasks.length} | ${ms(longest)} | ${check(longest <= 50, `a long task of ${ms(longest)}`)} |`, "");
+    const mem = await memory(browser);
+    await browser.close();
+    lines.push("| Walk of all 10 steps, repeat | JS heap | wasm memory |", "| ---: | ---: | ---: |");
+    for (const r of mem) lines.push(`| ${r.repeat} | ${(r.heap / 1e6).toFixed(2)} MB | ${(r.wasm / 1e6).toFixed(2)} MB |`);
+    const growth = mem.at(-1).heap - mem[1].heap;
+    const wasmGrowth = mem.at(-1).wasm - mem[1].wasm;
+    lines.push(`| growth, repeat 2 to 10 | ${(growth / 1e6).toFixed(2)} MB | ${(wasmGrowth / 1e6).toFixed(2)} MB |`, "");
+    check(growth < 1e6 && wasmGrowth === 0, `memory grows: heap ${(growth / 1e6).toFixed(2)} MB, wasm ${(wasmGrowth / 1e6).toFixed(2)} MB`);
+
+    const pages = [
+      ["standalone page", `http://127.0.0.1:${WIDGET}/`, []],
+      ["standalone, JavaScript off", `http://127.0.0.1:${WIDGET}/nojs/`, []],
+      ["article without the embed", `http://127.0.0.1:${ARTICLES}/without.html`, []],
+      ["article with the embed", `http://127.0.0.1:${ARTICLES}/with.html`, []],
+    ];
+    lines.push("| Lighthouse 12.2.3, mobile | score | FCP | LCP | TBT | CLS |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    const lh = {};
+    for (const [name, url, flags] of pages) {
+      const r = (lh[name] = lighthouse(url, flags));
+      lines.push(`| ${name} | ${r.score.toFixed(2)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} |`);
+    }
+    const s = lh["standalone page"];
+    const lcpRatio = s.lcp / lh["standalone, JavaScript off"].lcp;
+    const a = lh["article with the embed"];
+    const b = lh["article without the embed"];
+    lines.push(
+      "",
+      "| Page budget | target | measured | result |",
+      "| --- | --- | --- | --- |",
+      `| standalone score | ≥ 0.98 | ${s.score.toFixed(2)} | ${check(s.score >= 0.98, `score ${s.score}`)} |`,
+      `| standalone CLS | 0 | ${s.cls.toFixed(3)} | ${check(s.cls === 0, `CLS ${s.cls}`)} |`,
+      `| standalone TBT | ≤ 50 ms | ${ms(s.tbt)} | ${check(s.tbt <= 50, `TBT ${ms(s.tbt)}`)} |`,
+      `| LCP vs JavaScript off | ≤ 1.10× | ${lcpRatio.toFixed(2)}× | ${check(lcpRatio <= 1.1, `LCP ratio ${lcpRatio.toFixed(2)}`)} |`,
+      `| article: CLS added | 0 | ${(a.cls - b.cls).toFixed(3)} | ${check(a.cls - b.cls <= 0, `CLS +${(a.cls - b.cls).toFixed(3)}`)} |`,
+      `| article: TBT added | ≤ 50 ms | ${ms(a.tbt - b.tbt)} | ${check(a.tbt - b.tbt <= 50, `TBT +${ms(a.tbt - b.tbt)}`)} |`,
+    );
+  } finally {
+    for (const server of servers) server.kill();
+  }
+  return { lines, failures };
+}
