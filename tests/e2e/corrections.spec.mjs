@@ -1,6 +1,6 @@
 // A correction without a rebuild: the explainer loads an updated, compiled story from its own
 // origin, and refuses a broken one or one from elsewhere while keeping the built-in story.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, expectConsole } from "./fixtures.mjs";
 import { compiledFixture, openApp } from "./helpers.mjs";
 
 let compiled;
@@ -29,6 +29,7 @@ test("an updated story on the same origin replaces the built-in one", async ({ p
 });
 
 test("a broken story file is refused with an error naming the problem; the built-in story stays", async ({ page }, testInfo) => {
+  expectConsole(/inbox-explainer: the story .*broken\.story was not used/);
   await open(page, "/?story=broken.story");
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
   expect(testInfo.console).toHaveLength(1);
@@ -36,6 +37,7 @@ test("a broken story file is refused with an error naming the problem; the built
 });
 
 test("a story on another origin is never fetched", async ({ page }, testInfo) => {
+  expectConsole(/inbox-explainer: story .* is not on this page's origin/);
   await open(page, `/?story=${encodeURIComponent("http://localhost:8090/corrected.story")}`);
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
   expect(testInfo.console).toHaveLength(1);

@@ -1,6 +1,6 @@
 // The built explainer, used the way readers use it: mouse, keyboard and touch, on a desktop
 // and on a 360 px phone, in every view. Every test also requires a clean console.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, expectConsole } from "./fixtures.mjs";
 import { openApp, watchConsole } from "./helpers.mjs";
 
 const views = ["alleged", "meta", "side-by-side"];
@@ -238,6 +238,7 @@ test("a link with step and view opens there, and the URL follows the reader thro
 
 test("invalid options fall back to the defaults with one warning that names them", async ({ page }, testInfo) => {
   testInfo.expectedWarning = /inbox-explainer: .*"sideways".*"neon".*"nope"/;
+  expectConsole(testInfo.expectedWarning);
   await open(page, "/?step=nope&view=sideways&theme=neon");
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
   await expect(page.locator("[data-view='alleged']")).toHaveAttribute("aria-pressed", "true");

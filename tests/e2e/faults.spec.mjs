@@ -1,6 +1,6 @@
 // The built page under a strict Content-Security-Policy, and when things go wrong: the wasm
 // cannot load, or the host page is hostile.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, expectConsole } from "./fixtures.mjs";
 import { openApp, watchConsole } from "./helpers.mjs";
 
 const STRICT_CSP =
@@ -32,6 +32,7 @@ test("the page works under the strict policy, sent as a header, with no violatio
 
 test("if the wasm cannot load, the reader gets the whole explanation and one error", async ({ page }) => {
   const problems = watchConsole(page);
+  expectConsole(/inbox-explainer: the interactive version could not start|Failed to load resource/);
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto("/?step=3");
   await page.locator("[data-inbox-explainer][data-failed]").waitFor({ state: "attached" });

@@ -1,5 +1,7 @@
-// Every browser test runs with these checks: the widget reaches no origin but its own, and
-// leaves nothing behind (no cookies, no localStorage, sessionStorage or IndexedDB).
+// Every browser test runs with these checks: the widget reaches no origin but its own, leaves
+// nothing behind (no cookies, no localStorage, sessionStorage or IndexedDB), and the console
+// (of the page and its frames) stays free of errors and warnings, except those a test says
+// it expects with `expectConsole`.
 import { test as base, expect } from "@playwright/test";
 
 export { expect };
@@ -9,20 +11,37 @@ const WIDGET = "http://127.0.0.1:8090";
 const LOCAL = new Set([WIDGET, "http://127.0.0.1:8091", "http://localhost:8091"]);
 const inline = (url) => url.startsWith("data:") || url.startsWith("blob:");
 
+/** Declares console errors or warnings the current test provokes on purpose. */
+export function expectConsole(pattern) {
+  base.info().annotations.push({ type: "expected console", description: pattern.source });
+}
+
 export const test = base.extend({
+  console: [
+    async ({ page }, use, testInfo) => {
+      const messages = [];
+      page.on("console", (m) => ["error", "warning"].includes(m.type()) && messages.push(`${m.type()}: ${m.text()}`));
+      page.on("pageerror", (error) => messages.push(`page error: ${error.message}`));
+      await use();
+      const expected = testInfo.annotations
+        .filter((a) => a.type === "expected console")
+        .map((a) => new RegExp(a.description));
+      expect(messages.filter((m) => !expected.some((pattern) => pattern.test(m))), "console errors and warnings").toEqual([]);
+    },
+    { auto: true },
+  ],
   privacy: [
     async ({ page, context }, use) => {
       const problems = [];
       context.on("request", (request) => {
         const url = request.url();
-        if (inline(url)) return;
+        // A navigation is the reader or the test going to another page (a source link, say),
+        // not the widget fetching anything.
+        if (inline(url) || request.isNavigationRequest()) return;
         const origin = new URL(url).origin;
-        const from = request.frame()?.url() ?? "";
+        const from = request.frame().url();
         if (!LOCAL.has(origin)) problems.push(`request to another origin: ${url}`);
-        // A navigation is the test going to another page, not the widget fetching.
-        else if (from.startsWith(WIDGET) && origin !== WIDGET && !request.isNavigationRequest()) {
-          problems.push(`the widget requested ${url}`);
-        }
+        else if (from.startsWith(WIDGET) && origin !== WIDGET) problems.push(`the widget requested ${url}`);
       });
       await use();
       expect(problems, "requests").toEqual([]);
