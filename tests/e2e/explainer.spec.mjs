@@ -1,7 +1,7 @@
 // The built explainer, used the way readers use it: mouse, keyboard and touch, on a desktop
 // and on a 360 px phone, in every view. Every test also requires a clean console.
 import { test, expect, expectConsole } from "./fixtures.mjs";
-import { openApp, watchConsole } from "./helpers.mjs";
+import { openApp, swipe, watchConsole } from "./helpers.mjs";
 
 const views = ["alleged", "meta", "side-by-side"];
 
@@ -179,27 +179,14 @@ test("timeline events open in place with their sources", async ({ page }) => {
 test("swiping moves between steps on a touch screen", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "touch is tested on the phone");
   const titles = await stepTitles(page);
-  const cdp = await page.context().newCDPSession(page);
-  // A finger's path, in steps a few milliseconds apart, starting on the step's title.
-  const swipe = async (from, to) => {
-    const box = await page.locator(".ia-interactive .ia-step__title").boundingBox();
-    const y = box.y + box.height / 2;
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
-    for (let i = 1; i <= 5; i++) {
-      await page.waitForTimeout(16);
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y: y + i }] });
-    }
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-    await page.waitForTimeout(50);
-  };
-  await swipe(300, 60);
+  await swipe(page, 300, 60);
   await expectOnStep(page, 1, titles);
-  await swipe(300, 60);
+  await swipe(page, 300, 60);
   await expectOnStep(page, 2, titles);
-  await swipe(60, 300);
+  await swipe(page, 60, 300);
   await expectOnStep(page, 1, titles);
   // A short or mostly vertical drag is a scroll, not a swipe.
-  await swipe(200, 180);
+  await swipe(page, 200, 180);
   await expectOnStep(page, 1, titles);
   // Taps work as clicks.
   await page.locator(".ia-button--next").tap();

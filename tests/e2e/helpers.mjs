@@ -51,3 +51,19 @@ export function compiledFixture(name) {
   }
   return compiledFixtures.get(name);
 }
+
+/** A finger swiping across the step's title from x = `from` to x = `to`, in a few moves a
+ * frame apart, through the DevTools Protocol (real touch events). */
+export async function swipe(page, from, to) {
+  const cdp = await page.context().newCDPSession(page);
+  const box = await page.locator(".ia-interactive .ia-step__title").boundingBox();
+  const y = box.y + box.height / 2;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
+  for (let i = 1; i <= 5; i++) {
+    await page.waitForTimeout(16);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y: y + i }] });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.waitForTimeout(50);
+  await cdp.detach();
+}

@@ -1,7 +1,7 @@
 // Other languages: the Spanish story in full, and a right-to-left story whose controls,
 // progress, diagrams, arrow keys and swipes all follow the reading direction.
 import { test, expect } from "./fixtures.mjs";
-import { openApp, rtlStory, watchConsole } from "./helpers.mjs";
+import { openApp, rtlStory, swipe, watchConsole } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }, testInfo) => {
   testInfo.problems = watchConsole(page);
@@ -96,19 +96,8 @@ test("in a right-to-left story the left arrow key moves forward", async ({ page 
 test("in a right-to-left story a swipe to the right moves forward", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "touch is tested on the phone");
   await openApp(page, "/?lang=ar&story=rtl.story");
-  const cdp = await page.context().newCDPSession(page);
-  const swipe = async (from, to) => {
-    const box = await page.locator(".ia-interactive .ia-step__title").boundingBox();
-    const y = box.y + box.height / 2;
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
-    for (let i = 1; i <= 5; i++) {
-      await page.waitForTimeout(16);
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y }] });
-    }
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  };
-  await swipe(60, 300);
+  await swipe(page, 60, 300);
   await expect(page.locator(".ia-progress__text")).toHaveText("الخطوة ٢ من ٦");
-  await swipe(300, 60);
+  await swipe(page, 300, 60);
   await expect(page.locator(".ia-progress__text")).toHaveText("الخطوة ١ من ٦");
 });
