@@ -465,17 +465,9 @@ fn selection_detail(
         Some(Selection::Flow(f)) => {
             let flow = &story.flows[f];
             let mut facts: Vec<(AttrValue, AttrValue)> = Vec::new();
-            let route = format!(
-                "{} → {}",
-                story.actors[flow.from].label, story.actors[flow.to].label
-            );
-            if !flow.accounts.is_empty() {
-                let accounts: Vec<&str> = flow
-                    .accounts
-                    .iter()
-                    .map(|&a| story.accounts[a].label.as_str())
-                    .collect();
-                facts.push((ui.described_by.clone().into(), accounts.join("; ").into()));
+            let route = story.flow_route(f);
+            if let Some(accounts) = story.flow_accounts(f) {
+                facts.push((ui.described_by.clone().into(), accounts.into()));
             }
             if let Some(p) = flow.permission {
                 facts.push((

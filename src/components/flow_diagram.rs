@@ -54,7 +54,7 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                                 <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
                                 <span class="ia-legend__label">{ &f.label }</span>
                                 <span class="ia-legend__route">
-                                    { &story.actors[f.from].label }{ " → " }{ &story.actors[f.to].label }
+                                    { story.flow_route(flow) }
                                 </span>
                             </button>
                         </li>
@@ -81,13 +81,8 @@ fn description(props: &FlowDiagramProps) -> Html {
                 ("to", &story.actors[f.to].label),
             ],
         );
-        if !f.accounts.is_empty() {
-            let accounts: Vec<&str> = f
-                .accounts
-                .iter()
-                .map(|&a| story.accounts[a].label.as_str())
-                .collect();
-            text = format!("{text}. {}: {}", ui.described_by, accounts.join("; "));
+        if let Some(accounts) = story.flow_accounts(flow) {
+            text = format!("{text}. {}: {accounts}", ui.described_by);
         }
         if let Some(p) = f.permission {
             text = format!(
@@ -136,7 +131,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     selected.then_some("is-selected"),
                 );
                 let label = path.number.map(|n| format!(
-                    "{}. {} ({} → {})", number(n as u64, &story.ui), flow.label, story.actors[flow.from].label, story.actors[flow.to].label
+                    "{}. {} ({})", number(n as u64, &story.ui), flow.label, story.flow_route(path.flow)
                 ));
                 html! {
                     <g key={flow.id.clone()} class={class}

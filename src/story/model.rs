@@ -226,6 +226,25 @@ impl Story {
             .unwrap_or_default()
     }
 
+    /// Where flow `flow` goes, as "From → To".
+    pub fn flow_route(&self, flow: usize) -> String {
+        let f = &self.flows[flow];
+        format!(
+            "{} → {}",
+            self.actors[f.from].label, self.actors[f.to].label
+        )
+    }
+
+    /// The labels of the accounts that describe flow `flow`, joined, if any do.
+    pub fn flow_accounts(&self, flow: usize) -> Option<String> {
+        let labels: Vec<&str> = self.flows[flow]
+            .accounts
+            .iter()
+            .map(|&a| self.accounts[a].label.as_str())
+            .collect();
+        (!labels.is_empty()).then(|| labels.join("; "))
+    }
+
     /// Decodes a compiled story (see [`Story::encode`]) and checks that it is whole: every
     /// reference in range and every link http(s). A story compiled by the checker always
     /// passes; anything else (a truncated, foreign or tampered file) gets an error saying what

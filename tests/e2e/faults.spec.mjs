@@ -2,9 +2,8 @@
 // cannot load, or the host page is hostile.
 import { test, expect, expectConsole } from "./fixtures.mjs";
 import { openApp, watchConsole } from "./helpers.mjs";
+import { STRICT_CSP } from "./policy.mjs";
 
-const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
 
 test("the page works under the strict policy, sent as a header, with no violation", async ({ page }) => {
   const problems = watchConsole(page);

@@ -3,14 +3,13 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { STRICT_CSP } from "./policy.mjs";
 
 // Usage: node serve.mjs ROOT PORT [--csp] [/prefix/=DIR ...]; each prefix serves another
 // directory. With --csp every response carries the strict policy the README gives.
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8090);
 const args = process.argv.slice(4);
-export const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
 const withCsp = args.includes("--csp");
 // The publisher's page previews the explainer in an iframe, so it also needs frame-src.
 const cspFor = (file) =>
