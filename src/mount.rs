@@ -146,7 +146,6 @@ impl Start {
         let placeholder = root.clone();
         let announce_to = self.host.clone().unwrap_or_default();
         let props = ExplainerProps {
-            always_document: false,
             story: Rc::new(story),
             start_step,
             start_view: self.options.view.unwrap_or_default(),

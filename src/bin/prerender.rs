@@ -7,13 +7,14 @@
 //! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
 //! an oEmbed response must name absolute URLs. The page then shows the first step before the wasm arrives, and
 //! carries every step's text for readers without JavaScript, printers, feed readers and search
-//! engines. In the browser the app renders the same components over it in one go, so nothing
-//! on screen moves.
+//! engines. In the browser the app renders the same components over it once the page has been
+//! painted, so nothing on screen moves.
 
 use std::process::ExitCode;
 use std::rc::Rc;
 
 use inbox_explainer::builtin::story_bytes;
+use inbox_explainer::components::document::{Document, DocumentProps};
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
 use inbox_explainer::embed::{json_string, origin_of};
 use inbox_explainer::story::Story;
@@ -44,11 +45,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let renderer = yew::LocalServerRenderer::<Explainer>::with_props(yew::props!(ExplainerProps {
-        story: story.clone(),
-        always_document: true,
-    }));
-    let html = futures::executor::block_on(renderer.render());
+    let html = match explainer_with_document(&story) {
+        Ok(html) => html,
+        Err(error) => {
+            eprintln!("prerender: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let (page, start) = match external_start_script(&page.replacen(MARKER, &html, 1)) {
         Ok(parts) => parts,
         Err(error) => {
@@ -76,6 +79,27 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The explainer at its first step, with the whole-story document inside it, before its footer
+/// (where the app renders its own for "All steps" and print).
+fn explainer_with_document(story: &Rc<Story>) -> Result<String, String> {
+    const FOOTER: &str = "<footer class=\"ia-footer\">";
+    let explainer =
+        yew::LocalServerRenderer::<Explainer>::with_props(yew::props!(ExplainerProps {
+            story: story.clone(),
+        }))
+        .hydratable(false);
+    let document = yew::LocalServerRenderer::<Document>::with_props(DocumentProps {
+        story: story.clone(),
+    })
+    .hydratable(false);
+    let (explainer, document) =
+        futures::executor::block_on(async { (explainer.render().await, document.render().await) });
+    if explainer.matches(FOOTER).count() != 1 {
+        return Err(format!("the explainer must render {FOOTER:?} exactly once"));
+    }
+    Ok(explainer.replacen(FOOTER, &format!("{document}{FOOTER}"), 1))
 }
 
 const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
@@ -132,7 +156,20 @@ fn external_start_script(page: &str) -> Result<(String, String), String> {
     let script = format!(
         r#"// Starts the explainer on this page. A file, not an inline script, so the page works under
 // a Content-Security-Policy without 'unsafe-inline'.
-import init from "{module}";
+//
+// The built page already shows the first step, so the app's code is fetched and run only once
+// that has been painted: it never competes with the page for the network or the main thread
+// before the reader sees it (the page has no preload links for it either).
+const painted = new Promise((resolve) => {{
+  const afterLoad = () => {{
+    // A task queued from an animation frame runs once that frame is painted. Frames that are
+    // never painted (hidden tabs, iframes out of view) start a second later instead.
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  }};
+  if (document.readyState === "complete") afterLoad();
+  else addEventListener("load", afterLoad, {{ once: true }});
+}});
 
 // After a panic, reported once by the explainer (src/fault.rs), the wasm stops with a trap:
 // the same fault, so it is kept out of the console.
@@ -142,6 +179,8 @@ addEventListener("error", (event) => alreadyReported(event.error) && event.preve
 addEventListener("unhandledrejection", (event) => alreadyReported(event.reason) && event.preventDefault());
 
 try {{
+  await painted;
+  const {{ default: init }} = await import("{module}");
   await init({{ module_or_path: "{wasm}" }});
 }} catch (error) {{
   // The page already holds the whole explanation: show it, with a notice, instead of controls
@@ -163,5 +202,27 @@ try {{
             + "/start.js",
         &page[end..]
     );
-    Ok((page, script))
+    Ok((without_preloads(&page, &[&module, &wasm])?, script))
+}
+
+/// `page` without the `<link rel="preload">` and `<link rel="modulepreload">` Trunk writes for
+/// each of `urls`: start.js loads them once the page is painted.
+fn without_preloads(page: &str, urls: &[&str]) -> Result<String, String> {
+    let mut head = page.to_string();
+    for url in urls {
+        let href = format!("href=\"{url}\"");
+        let link = head
+            .match_indices("<link ")
+            .map(|(at, _)| {
+                (
+                    at,
+                    &head[at..at + head[at..].find('>').map_or(0, |end| end + 1)],
+                )
+            })
+            .find(|(_, tag)| tag.contains(&href) && tag.contains("preload"))
+            .map(|(at, tag)| (at, tag.len()))
+            .ok_or(format!("no preload link for {url} from Trunk"))?;
+        head.replace_range(link.0..link.0 + link.1, "");
+    }
+    Ok(head)
 }

@@ -52,11 +52,6 @@ pub struct ExplainerProps {
     /// Reader events, for the publisher's analytics.
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
-    /// Always include the whole-story document. The build's prerendered page needs it, for
-    /// readers without JavaScript; in the browser it is rendered only when shown ("All steps",
-    /// print), which keeps the app's start and every render small.
-    #[prop_or_default]
-    pub always_document: bool,
 }
 
 /// The reader's state, as Yew's reducer holds it.
@@ -241,9 +236,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     </button>
                 </div>
             </div>
-            // Every step at once: shown in "All steps" mode, in print and without JavaScript
-            // (see styles/explainer.css, print.css and noscript.css), hidden otherwise.
-            if props.always_document || state.all_steps || printing {
+            // Every step at once, in "All steps" mode and in print. Rendered only then, which
+            // keeps the app's start and every render small; the build's page carries a static
+            // copy here for readers without JavaScript (src/bin/prerender.rs).
+            if state.all_steps || printing {
                 <Document story={story.clone()} />
             }
             <footer class="ia-footer">

@@ -70,6 +70,32 @@ test("the app takes over the built page with no layout shift", async ({ page }) 
   await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
 });
 
+test("the app's code is fetched only after the built page is painted, and keeps its largest text", async ({ page, request }) => {
+  const html = await (await request.get("/")).text();
+  expect(html, "no preload competes with the page for the network").not.toMatch(/rel="(module)?preload"/);
+  await page.addInitScript(() => {
+    window.largest = [];
+    new PerformanceObserver((list) => window.largest.push(...list.getEntries().map((e) => e.startTime))).observe({
+      type: "largest-contentful-paint",
+      buffered: true,
+    });
+  });
+  await page.goto("/");
+  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  await page.waitForTimeout(500);
+  const timing = await page.evaluate(() => ({
+    loaded: performance.getEntriesByType("navigation")[0].loadEventEnd,
+    painted: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    code: performance.getEntriesByType("resource").filter((r) => /inbox-explainer-.*\.(js|wasm)$/.test(r.name)).map((r) => r.startTime),
+    largest: window.largest,
+  }));
+  expect(timing.code).toHaveLength(2);
+  for (const start of timing.code) expect(start).toBeGreaterThan(timing.loaded);
+  // The first paint shows the built page's text; the app replaces it with the same text after
+  // that frame, so the largest paint stays the first one and does not wait for the app.
+  expect(timing.largest).toEqual([timing.painted]);
+});
+
 test("the page offers an oEmbed response with a titled, lazy iframe of itself", async ({ page, request }) => {
   await page.goto("/");
   const href = await page.locator("link[rel='alternate'][type='application/json+oembed']").getAttribute("href");
