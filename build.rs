@@ -2,6 +2,10 @@
 //!
 //! A story with any error fails the build with the checker's messages, so a malformed story
 //! never ships. The bundle then decodes a compact binary form and needs no TOML parser.
+//!
+//! The browser's bundle carries only the built-in language's story; the others are served
+//! beside it (`stories/LANG.story`, written by the prerender), so no reader downloads every
+//! language. Native builds (the prerender, the checker, the tests) carry them all.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,6 +15,10 @@ use std::{env, fs};
 #[path = "src/story/mod.rs"]
 mod story;
 
+/// The story the bundle always carries, and the page is prerendered in: `content/en.toml`,
+/// whose language is `en`.
+const BUILT_IN: &str = "en";
+
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=tests/fixtures");
@@ -18,16 +26,28 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out_dir = Path::new(&out_dir);
 
-    let stories = embed(Path::new("content"), out_dir, "STORIES", "Built-in stories");
+    let in_browser = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let stories = embed(
+        Path::new("content"),
+        out_dir,
+        "STORIES",
+        "Built-in stories",
+        in_browser.then_some(BUILT_IN),
+    );
     // Test stories, for the browser tests, which cannot parse TOML themselves.
     let fixtures = embed(
         Path::new("tests/fixtures"),
         out_dir,
         "FIXTURES",
         "Test stories",
+        None,
     );
     match (stories, fixtures) {
-        (Ok(stories), Ok(fixtures)) => {
+        (Ok((mut stories, languages)), Ok((fixtures, _))) => {
+            let _ = writeln!(
+                stories,
+                "/// Every story's language; those not above are served as `stories/LANG.story`.\npub static LANGUAGES: &[&str] = &{languages:?};\n/// The language of the story the bundle always carries, and the page is prerendered in.\npub const BUILT_IN: &str = {BUILT_IN:?};"
+            );
             fs::write(out_dir.join("stories.rs"), stories).expect("OUT_DIR is writable");
             fs::write(out_dir.join("fixtures.rs"), fixtures).expect("OUT_DIR is writable");
         }
@@ -36,8 +56,16 @@ fn main() {
 }
 
 /// Validates every `.toml` story in `dir`, writes each encoded, and returns Rust source for a
-/// static `static_name` listing them as (file stem, language, bytes). Errors are printed for the editor.
-fn embed(dir: &Path, out_dir: &Path, static_name: &str, doc: &str) -> Result<String, ()> {
+/// static `static_name` listing them as (file stem, language, bytes), with every story's
+/// language. With `only`, the list holds that file's story alone. Errors are printed for the
+/// editor.
+fn embed(
+    dir: &Path,
+    out_dir: &Path,
+    static_name: &str,
+    doc: &str,
+    only: Option<&str>,
+) -> Result<(String, Vec<String>), ()> {
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.expect("readable directory entry").path())
@@ -51,6 +79,7 @@ fn embed(dir: &Path, out_dir: &Path, static_name: &str, doc: &str) -> Result<Str
         "pub static {static_name}: &[(&str, &str, &[u8])] = &["
     );
     let mut failed = false;
+    let mut languages = Vec::new();
     for path in &files {
         let name = path.display().to_string();
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -59,6 +88,10 @@ fn embed(dir: &Path, out_dir: &Path, static_name: &str, doc: &str) -> Result<Str
                 let stem = path.file_stem().unwrap().to_string_lossy();
                 let encoded = out_dir.join(format!("{static_name}-{stem}.story"));
                 fs::write(&encoded, story.encode()).expect("OUT_DIR is writable");
+                languages.push(story.language.clone());
+                if only.is_some_and(|only| only != stem) {
+                    continue;
+                }
                 let _ = writeln!(
                     registry,
                     "    ({stem:?}, {:?}, include_bytes!({:?})),",
@@ -78,6 +111,6 @@ fn embed(dir: &Path, out_dir: &Path, static_name: &str, doc: &str) -> Result<Str
     if failed {
         Err(())
     } else {
-        Ok(registry)
+        Ok((registry, languages))
     }
 }

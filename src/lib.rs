@@ -51,4 +51,10 @@ pub mod builtin {
             .or(STORIES.first())
             .map_or(&[], |(_, _, bytes)| bytes)
     }
+
+    /// Whether the story in `language` exists but is served beside the app instead of being
+    /// carried in it (in the browser's bundle, every language but the built-in one).
+    pub fn served_apart(language: &str) -> bool {
+        LANGUAGES.contains(&language) && !STORIES.iter().any(|(_, tag, _)| *tag == language)
+    }
 }

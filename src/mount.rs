@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
-use crate::builtin::story_bytes;
+use crate::builtin::{served_apart, story_bytes, BUILT_IN};
 use crate::components::explainer::{ExplainerProps, UrlMode};
 use crate::components::Explainer;
 use crate::embed::Host;
@@ -74,7 +74,7 @@ fn mount(root: Element) {
 
     let (options, warnings) =
         Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let language = options.language.clone().unwrap_or_else(|| "en".into());
+    let language = options.language.clone().unwrap_or_else(|| BUILT_IN.into());
     let builtin = match Story::decode(story_bytes(&language)) {
         Ok(story) => story,
         Err(error) => {
@@ -84,21 +84,26 @@ fn mount(root: Element) {
             return;
         }
     };
-    let start = Start {
+    let stories = root.get_attribute("data-stories");
+    let mut start = Start {
         root,
         options,
         warnings,
         host,
         url_mode,
     };
-    let Some(wanted) = start.options.story.clone() else {
-        start.run(builtin);
-        return;
-    };
     // An updated story (a correction) replaces the built-in one, but only from the page's own
-    // origin, and only if it is whole. Until it arrives the built page stays on screen.
-    match same_origin(&wanted) {
-        Ok(url) => wasm_bindgen_futures::spawn_local(async move {
+    // origin. A language the bundle does not carry comes from beside the app's code, where its
+    // starter (start.js, mount.js) says. Until either arrives the built page stays on screen.
+    let fetched = match (start.options.story.clone(), stories) {
+        (Some(wanted), _) => same_origin(&wanted).map(Some),
+        (None, Some(stories)) if served_apart(&language) => {
+            story_beside_app(&stories, &language).map(Some)
+        }
+        _ => Ok(None),
+    };
+    match fetched {
+        Ok(Some(url)) => wasm_bindgen_futures::spawn_local(async move {
             match fetch_story(&url).await {
                 Ok(story) => start.run(story),
                 Err(problem) => {
@@ -109,8 +114,8 @@ fn mount(root: Element) {
                 }
             }
         }),
+        Ok(None) => start.run(builtin),
         Err(problem) => {
-            let mut start = start;
             start.warnings.push(problem);
             start.run(builtin);
         }
@@ -128,7 +133,11 @@ struct Start {
 
 impl Start {
     fn run(mut self, story: Story) {
-        let language = self.options.language.clone().unwrap_or_else(|| "en".into());
+        let language = self
+            .options
+            .language
+            .clone()
+            .unwrap_or_else(|| BUILT_IN.into());
         if story.language != language {
             self.warnings.push(format!(
                 "no story in language {language:?}; showing {:?}",
@@ -168,6 +177,19 @@ impl Start {
         yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
         mark_ready(&root);
     }
+}
+
+/// The address of the `language` story served apart, under the `stories` folder the starter
+/// named (an http(s) URL).
+fn story_beside_app(stories: &str, language: &str) -> Result<String, String> {
+    let url = web_sys::Url::new(&format!("{stories}{language}.story"))
+        .map_err(|_| format!("data-stories {stories:?} is not a URL; using the built-in story"))?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(format!(
+            "data-stories {stories:?} is not an http(s) URL; using the built-in story"
+        ));
+    }
+    Ok(url.href())
 }
 
 /// `url` made absolute against the page, if it is on the page's own origin.

@@ -13,7 +13,7 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use inbox_explainer::builtin::story_bytes;
+use inbox_explainer::builtin::{story_bytes, BUILT_IN, STORIES};
 use inbox_explainer::components::document::{Document, DocumentProps};
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
 use inbox_explainer::embed::{json_string, origin_of};
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         eprintln!("prerender: {path} must contain the marker {MARKER:?} exactly once");
         return ExitCode::FAILURE;
     }
-    let story = match Story::decode(story_bytes("en")) {
+    let story = match Story::decode(story_bytes(BUILT_IN)) {
         Ok(story) => Rc::new(story),
         Err(error) => {
             eprintln!("prerender: cannot decode the built-in story: {error}");
@@ -68,6 +68,10 @@ fn main() -> ExitCode {
         eprintln!("prerender: cannot write {path}: {error}");
         return ExitCode::FAILURE;
     }
+    if let Err(error) = write_other_languages(std::path::Path::new(&path)) {
+        eprintln!("prerender: {error}");
+        return ExitCode::FAILURE;
+    }
     let public_url = std::env::var("PUBLIC_URL").unwrap_or_else(|_| DEFAULT_PUBLIC_URL.into());
     if origin_of(&public_url).is_none() {
         eprintln!("prerender: PUBLIC_URL {public_url:?} is not an http(s) URL");
@@ -79,6 +83,19 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Writes each story but the built-in one as `stories/LANG.story` beside `page`: the app fetches
+/// the reader's language from there, so its bundle carries one story, not all.
+fn write_other_languages(page: &std::path::Path) -> Result<(), String> {
+    let dir = page.with_file_name("stories");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (_, language, bytes) in STORIES.iter().filter(|(_, tag, _)| *tag != BUILT_IN) {
+        let file = dir.join(format!("{language}.story"));
+        std::fs::write(&file, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// The explainer at its first step, with the whole-story document inside it, before its footer
@@ -170,6 +187,11 @@ const painted = new Promise((resolve) => {{
   if (document.readyState === "complete") afterLoad();
   else addEventListener("load", afterLoad, {{ once: true }});
 }});
+
+// Stories in languages other than the built-in one are served beside this file.
+for (const placeholder of document.querySelectorAll("[data-inbox-explainer]:not([data-stories])")) {{
+  placeholder.dataset.stories = new URL("stories/", import.meta.url).href;
+}}
 
 // After a panic, reported once by the explainer (src/fault.rs), the wasm stops with a trap:
 // the same fault, so it is kept out of the console.

@@ -48,6 +48,20 @@ test("if the wasm cannot load, the reader gets the whole explanation and one err
   expect(problems.filter((p) => !p.includes("inbox-explainer") && !p.includes("Failed to load resource"))).toEqual([]);
 });
 
+test("if a language's story cannot be fetched, the reader gets the built-in one, told why", async ({ page }) => {
+  const problems = watchConsole(page);
+  expectConsole(/inbox-explainer: |Failed to load resource/);
+  await page.route("**/stories/es.story", (route) => route.fulfill({ status: 404, body: "" }));
+  await openApp(page, "/?lang=es");
+  await expect(page.locator("article.ia")).toHaveAttribute("lang", "en");
+  await page.locator(".ia-button--next").click();
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  expect(problems.filter((p) => p.includes("inbox-explainer"))).toEqual([
+    expect.stringMatching(/the story http:\/\/127\.0\.0\.1:8090\/stories\/es\.story was not used: the server answered 404/),
+    expect.stringMatching(/no story in language "es"; showing "en"/),
+  ]);
+});
+
 const HOST = "http://127.0.0.1:8091";
 
 /** How many pixels differ between two PNG screenshots of the same size. */

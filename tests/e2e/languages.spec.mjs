@@ -12,6 +12,17 @@ test.afterEach(async ({}, testInfo) => {
   expect(testInfo.problems, "console errors and warnings").toEqual([]);
 });
 
+test("only a reader who asks for Spanish fetches it, on its own", async ({ page }) => {
+  const stories = [];
+  page.on("request", (request) => request.url().endsWith(".story") && stories.push(new URL(request.url()).pathname));
+  await openApp(page, "/");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  expect(stories).toEqual([]);
+  await openApp(page, "/?lang=es");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Paso 1 de 10");
+  expect(stories).toEqual(["/stories/es.story"]);
+});
+
 test("lang=es gives the Spanish story, with translated quotes marked and their originals kept", async ({ page }) => {
   await openApp(page, "/?lang=es");
   const article = page.locator("article.ia");
