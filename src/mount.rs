@@ -21,7 +21,9 @@ use crate::story::Story;
 /// Placeholder attributes that set options, as `data-NAME`.
 const OPTION_ATTRIBUTES: [&str; 5] = ["step", "view", "lang", "theme", "story"];
 
-/// Starts an explainer on every `[data-inbox-explainer]` element of the page.
+/// Starts an explainer on every `[data-inbox-explainer]` element of the page, each in a task of
+/// its own after the one that instantiated the wasm: the browser gets to handle input and paint
+/// between them, instead of one long task for everything.
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -29,14 +31,27 @@ pub fn mount_all() {
     let Ok(placeholders) = document.query_selector_all("[data-inbox-explainer]") else {
         return;
     };
-    for i in 0..placeholders.length() {
-        if let Some(root) = placeholders
-            .item(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-        {
-            mount(root);
+    wasm_bindgen_futures::spawn_local(async move {
+        for i in 0..placeholders.length() {
+            next_task().await;
+            if let Some(root) = placeholders
+                .item(i)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+            {
+                mount(root);
+            }
         }
-    }
+    });
+}
+
+/// Resolves in a new task (a zero-delay timer), after whatever the browser has queued.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
 fn mount(root: Element) {
