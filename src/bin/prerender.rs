@@ -178,10 +178,17 @@ fn external_start_script(page: &str) -> Result<(String, String), String> {
 // that has been painted: it never competes with the page for the network or the main thread
 // before the reader sees it (the page has no preload links for it either).
 const painted = new Promise((resolve) => {{
+  new PerformanceObserver((list, observer) => {{
+    if (list.getEntriesByName("first-contentful-paint").length) {{
+      observer.disconnect();
+      resolve();
+    }}
+  }}).observe({{ type: "paint", buffered: true }});
   const afterLoad = () => {{
-    // A task queued from an animation frame runs once that frame is painted. Frames that are
-    // never painted (hidden tabs, iframes out of view) start a second later instead.
-    requestAnimationFrame(() => setTimeout(resolve, 0));
+    // Some browsers paint only when a frame is asked for. Frames that are never painted
+    // (hidden tabs, iframes out of view) and browsers without paint timing start a second
+    // after load instead.
+    requestAnimationFrame(() => {{}});
     setTimeout(resolve, 1000);
   }};
   if (document.readyState === "complete") afterLoad();
