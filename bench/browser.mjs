@@ -11,6 +11,7 @@ const WIDGET = 8093;
 const ARTICLES = 8094;
 const CHROMIUM = "/usr/bin/chromium";
 const REPEATS = 30;
+const LIGHTHOUSE_RUNS = 3;
 
 const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
@@ -24,7 +25,8 @@ function articles() {
     `<p>Paragraph ${i + 1} of the article. Court filings, company statements and reporting from 2018 are set out here at length, as a long-form news story would, so the page has real text to lay out and paint before and after the embed.</p>`;
   const text = Array.from({ length: 12 }, (_, i) => paragraph(i)).join("\n");
   const embed = `<div data-inbox-explainer-embed data-src="http://127.0.0.1:${WIDGET}/" data-height="1400" style="height:1400px"></div>`;
-  const loader = `<script src="http://127.0.0.1:${WIDGET}/embed.js"></script>`;
+  // As the README tells publishers to include it.
+  const loader = `<script src="http://127.0.0.1:${WIDGET}/embed.js" async></script>`;
   const page = (withEmbed) =>
     template
       .replaceAll("<!-- paragraphs -->", text)
@@ -47,6 +49,42 @@ function withoutJavaScript() {
   if (html.includes("start.js") || !html.includes('href="/noscript.css"')) throw new Error("bench: could not make the no-JavaScript page");
   writeFileSync(join(dir, "index.html"), html);
   return dir;
+}
+
+/** The built page with the app replaced by bench/plain/swap.js (see there). */
+function plainDom() {
+  const dir = mkdtempSync(join(tmpdir(), "plain-"));
+  const html = readFileSync("dist/index.html", "utf8").replace(
+    /<script type="module" src="[^"]*"><\/script>/,
+    '<script type="module" src="/plain/swap.js"></script>',
+  );
+  if (!html.includes("/plain/swap.js")) throw new Error("bench: could not make the plain-DOM page");
+  writeFileSync(join(dir, "index.html"), html);
+  writeFileSync(join(dir, "swap.js"), readFileSync("bench/plain/swap.js"));
+  return dir;
+}
+
+/** Click-to-next-paint latency of Next on the plain-DOM page, at 4x CPU throttling. */
+async function plainStepLatency(browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.latencies = [];
+    addEventListener("click", (event) => {
+      requestAnimationFrame(() => setTimeout(() => window.latencies.push(performance.now() - event.timeStamp), 0));
+    }, true);
+  });
+  await page.goto(`http://127.0.0.1:${WIDGET}/plain/`);
+  await page.locator("[data-plain-ready]").waitFor({ state: "attached" });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  for (let i = 0; i < REPEATS; i++) {
+    await page.locator(".ia-button--next").click();
+    await page.waitForFunction((n) => window.latencies.length >= n, i + 1);
+  }
+  const values = await page.evaluate(() => window.latencies);
+  await context.close();
+  return values;
 }
 
 async function latency(browser) {
@@ -120,7 +158,14 @@ async function memory(browser) {
   return rows;
 }
 
+/** Lighthouse's figures for `url`: the median of each over LIGHTHOUSE_RUNS runs, since one run
+ * on a busy machine can be far off. */
 function lighthouse(url, flags = []) {
+  const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () => lighthouseOnce(url, flags));
+  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, quantile(runs.map((r) => r[key]), 0.5)]));
+}
+
+function lighthouseOnce(url, flags) {
   const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
   execFileSync(
     "bench/.tools/node_modules/.bin/lighthouse",
@@ -144,7 +189,7 @@ export async function measureInBrowser() {
   const failures = [];
   const check = (ok, text) => (ok ? "met" : (failures.push(text), `**missed**: ${text}`));
   const dir = articles();
-  const servers = [serve("dist", WIDGET, "--csp", `/nojs/=${withoutJavaScript()}`), serve(dir, ARTICLES)];
+  const servers = [serve("dist", WIDGET, "--csp", `/nojs/=${withoutJavaScript()}`, `/plain/=${plainDom()}`), serve(dir, ARTICLES)];
   await new Promise((r) => setTimeout(r, 800));
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--enable-precise-memory-info"] });
@@ -155,6 +200,8 @@ export async function measureInBrowser() {
       const worst = Math.max(...values);
       lines.push(`| ${name} | ${ms(median)} | ${ms(worst)} | ${check(median <= 16 && worst <= 50, `${name}: median ${ms(median)}, worst ${ms(worst)} (≤ 16 / ≤ 50 ms)`)} |`);
     }
+    const plain = await plainStepLatency(browser);
+    lines.push(`| for comparison: the same step change in plain DOM, no app (bench/plain) | ${ms(quantile(plain, 0.5))} | ${ms(Math.max(...plain))} | the browser's share |`);
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
     lines.push(`| long tasks during the interactions | ${longTasks.length} | ${ms(longest)} | ${check(longest <= 50, `a long task of ${ms(longest)}`)} |`, "");
     const mem = await memory(browser);
@@ -172,7 +219,7 @@ export async function measureInBrowser() {
       ["article without the embed", `http://127.0.0.1:${ARTICLES}/without.html`, []],
       ["article with the embed", `http://127.0.0.1:${ARTICLES}/with.html`, []],
     ];
-    lines.push("| Lighthouse 12.2.3, mobile | score | FCP | LCP | TBT | CLS |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    lines.push(`| Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} runs) | score | FCP | LCP | TBT | CLS |`, "| --- | ---: | ---: | ---: | ---: | ---: |");
     const lh = {};
     for (const [name, url, flags] of pages) {
       const r = (lh[name] = lighthouse(url, flags));

@@ -207,10 +207,35 @@ const alreadyReported = (error) =>
 addEventListener("error", (event) => alreadyReported(event.error) && event.preventDefault());
 addEventListener("unhandledrejection", (event) => alreadyReported(event.reason) && event.preventDefault());
 
+// The app runs when the explainer comes into view (at once on its own page): in an article,
+// a reader who never scrolls to it never pays for it, and the article's loading is not slowed.
+// Its code is fetched and compiled before, so it is ready when it is needed.
+const inView = new Promise((resolve) => {{
+  const placeholders = document.querySelectorAll("[data-inbox-explainer]");
+  if (!("IntersectionObserver" in window) || placeholders.length === 0) return resolve();
+  const observer = new IntersectionObserver((entries) => {{
+    if (entries.some((entry) => entry.isIntersecting)) {{
+      observer.disconnect();
+      resolve();
+    }}
+  }});
+  for (const placeholder of placeholders) observer.observe(placeholder);
+}});
+
+const compile = async (url) => {{
+  try {{
+    return await WebAssembly.compileStreaming(fetch(url));
+  }} catch {{
+    // Served without the wasm content type, say: compile from the bytes instead.
+    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+  }}
+}};
+
 try {{
   await painted;
-  const {{ default: init }} = await import("{module}");
-  await init({{ module_or_path: "{wasm}" }});
+  const [{{ default: init }}, module] = await Promise.all([import("{module}"), compile("{wasm}")]);
+  await inView;
+  await init({{ module_or_path: module }});
 }} catch (error) {{
   // The page already holds the whole explanation: show it, with a notice, instead of controls
   // that would do nothing.

@@ -15,8 +15,9 @@ test.afterEach(async ({}, testInfo) => {
   if (testInfo.problems) expect(testInfo.problems, "console errors and warnings").toEqual([]);
 });
 
-/** The explainer's frame, once it has started. */
+/** The explainer's frame, once it has started: it starts when it comes into view. */
 async function explainer(page, selector = "iframe") {
+  await page.locator(selector).scrollIntoViewIfNeeded();
   const frame = page.frameLocator(selector);
   await frame.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
   return frame;
@@ -96,6 +97,22 @@ test("two embeds on one page keep separate state", async ({ page }) => {
   await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
   await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain("ia-first=inbox.alleged");
   expect(decodeURIComponent(new URL(page.url()).hash)).toContain("ia-second=claims.meta");
+});
+
+test("an explainer out of view has its code ready but starts only when the reader scrolls to it", async ({ page }) => {
+  const code = [];
+  page.on("request", (request) => /inbox-explainer-.*\.wasm$/.test(request.url()) && code.push(request.frame().parentFrame()));
+  await page.goto(`${HOST}/two.html`);
+  await explainer(page, "#first iframe");
+  const second = page.frameLocator("#second iframe");
+  await second.locator("[data-inbox-explainer]").waitFor({ state: "attached" });
+  await expect.poll(() => code.length, "both frames fetch the code").toBe(2);
+  await page.waitForTimeout(500);
+  await expect(second.locator("[data-inbox-explainer][data-ready]")).toHaveCount(0);
+  await page.locator("#second iframe").scrollIntoViewIfNeeded();
+  await second.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await second.locator(".ia-button--next").click();
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
 });
 
 test("under a real Pym.js parent the iframe takes the explainer's height", async ({ page }) => {
