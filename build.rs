@@ -15,8 +15,7 @@ use std::{env, fs};
 #[path = "src/story/mod.rs"]
 mod story;
 
-/// The story the bundle always carries, and the page is prerendered in: `content/en.toml`,
-/// whose language is `en`.
+/// The language of the story the bundle always carries, and the page is prerendered in.
 const BUILT_IN: &str = "en";
 
 fn main() {
@@ -57,8 +56,8 @@ fn main() {
 
 /// Validates every `.toml` story in `dir`, writes each encoded, and returns Rust source for a
 /// static `static_name` listing them as (file stem, language, bytes), with every story's
-/// language. With `only`, the list holds that file's story alone. Errors are printed for the
-/// editor.
+/// language. With `only`, the list holds the story in that language alone. Errors are printed
+/// for the editor.
 fn embed(
     dir: &Path,
     out_dir: &Path,
@@ -89,7 +88,7 @@ fn embed(
                 let encoded = out_dir.join(format!("{static_name}-{stem}.story"));
                 fs::write(&encoded, story.encode()).expect("OUT_DIR is writable");
                 languages.push(story.language.clone());
-                if only.is_some_and(|only| only != stem) {
+                if only.is_some_and(|only| only != story.language) {
                     continue;
                 }
                 let _ = writeln!(
@@ -108,6 +107,13 @@ fn embed(
         }
     }
     registry.push_str("];\n");
+    if let Some(only) = only.filter(|only| !languages.iter().any(|l| l == only)) {
+        eprintln!(
+            "{}: no story in language {only:?}, which the bundle must carry",
+            dir.display()
+        );
+        failed = true;
+    }
     if failed {
         Err(())
     } else {

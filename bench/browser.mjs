@@ -43,8 +43,6 @@ function withoutJavaScript() {
   const dir = mkdtempSync(join(tmpdir(), "nojs-"));
   const html = readFileSync("dist/index.html", "utf8")
     .replace(/<script type="module" src="[^"]*"><\/script>/, "")
-    .replace(/<link rel="modulepreload"[^>]*>/, "")
-    .replace(/<link rel="preload"[^>]*>/, "")
     .replace('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>', '<link rel="stylesheet" href="/noscript.css" />');
   if (html.includes("start.js") || !html.includes('href="/noscript.css"')) throw new Error("bench: could not make the no-JavaScript page");
   writeFileSync(join(dir, "index.html"), html);

@@ -194,10 +194,19 @@ impl Start {
     }
 }
 
-/// The address of the `language` story served apart, under the `stories` folder the starter
-/// named (an http(s) URL).
+/// The address of the `language` story served apart, in the `stories` folder the starter named
+/// (resolved against the page, and only over http(s)).
 fn story_beside_app(stories: &str, language: &str) -> Result<String, String> {
-    let url = web_sys::Url::new(&format!("{stories}{language}.story"))
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let folder = if stories.ends_with('/') {
+        stories.to_string()
+    } else {
+        format!("{stories}/")
+    };
+    let url = web_sys::Url::new_with_base(&format!("{folder}{language}.story"), &base)
         .map_err(|_| format!("data-stories {stories:?} is not a URL; using the built-in story"))?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(format!(

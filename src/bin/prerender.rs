@@ -1,15 +1,17 @@
 //! Writes the build-time parts of the built site (Trunk's post_build hook):
-//! `prerender DIST/index.html`. It renders the explainer into the page, moves Trunk's inline
-//! start-up script into `start.js` (so the page needs no `'unsafe-inline'` in its
-//! Content-Security-Policy), and writes the page's oEmbed response (`oembed.json`) for CMSs
-//! that embed by pasting a URL.
+//! `prerender DIST/index.html`. It renders the explainer into the page; replaces Trunk's inline
+//! start-up script and preload links with `start.js`, which starts the app once the page is
+//! painted and the explainer in view (a file, so the page needs no `'unsafe-inline'` in its
+//! Content-Security-Policy); writes every story but the built-in one as `stories/LANG.story`;
+//! and writes the page's oEmbed response (`oembed.json`) for CMSs that embed by pasting a URL.
 //!
 //! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
-//! an oEmbed response must name absolute URLs. The page then shows the first step before the wasm arrives, and
-//! carries every step's text for readers without JavaScript, printers, feed readers and search
-//! engines. In the browser the app renders the same components over it once the page has been
-//! painted, so nothing on screen moves.
+//! an oEmbed response must name absolute URLs. The page then shows the first step before the
+//! wasm arrives, and carries every step's text for readers without JavaScript, printers, feed
+//! readers and search engines. In the browser the app renders the same components over it once
+//! the page has been painted, so nothing on screen moves.
 
+use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
 
@@ -59,7 +61,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let start_path = std::path::Path::new(&path).with_file_name("start.js");
+    let start_path = Path::new(&path).with_file_name("start.js");
     if let Err(error) = std::fs::write(&start_path, start) {
         eprintln!("prerender: cannot write {}: {error}", start_path.display());
         return ExitCode::FAILURE;
@@ -68,7 +70,7 @@ fn main() -> ExitCode {
         eprintln!("prerender: cannot write {path}: {error}");
         return ExitCode::FAILURE;
     }
-    if let Err(error) = write_other_languages(std::path::Path::new(&path)) {
+    if let Err(error) = write_other_languages(Path::new(&path)) {
         eprintln!("prerender: {error}");
         return ExitCode::FAILURE;
     }
@@ -77,7 +79,7 @@ fn main() -> ExitCode {
         eprintln!("prerender: PUBLIC_URL {public_url:?} is not an http(s) URL");
         return ExitCode::FAILURE;
     }
-    let oembed = std::path::Path::new(&path).with_file_name("oembed.json");
+    let oembed = Path::new(&path).with_file_name("oembed.json");
     if let Err(error) = std::fs::write(&oembed, oembed_response(&story.title, &public_url)) {
         eprintln!("prerender: cannot write {}: {error}", oembed.display());
         return ExitCode::FAILURE;
@@ -87,7 +89,7 @@ fn main() -> ExitCode {
 
 /// Writes each story but the built-in one as `stories/LANG.story` beside `page`: the app fetches
 /// the reader's language from there, so its bundle carries one story, not all.
-fn write_other_languages(page: &std::path::Path) -> Result<(), String> {
+fn write_other_languages(page: &Path) -> Result<(), String> {
     let dir = page.with_file_name("stories");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (_, language, bytes) in STORIES.iter().filter(|(_, tag, _)| *tag != BUILT_IN) {
@@ -174,25 +176,30 @@ fn external_start_script(page: &str) -> Result<(String, String), String> {
         r#"// Starts the explainer on this page. A file, not an inline script, so the page works under
 // a Content-Security-Policy without 'unsafe-inline'.
 //
-// The built page already shows the first step, so the app's code is fetched and run only once
-// that has been painted: it never competes with the page for the network or the main thread
-// before the reader sees it (the page has no preload links for it either).
+// The built page already shows the first step, so the app's code is fetched only once the
+// page has loaded and been painted: it never competes with the page for the network or the
+// main thread before the reader sees it (the page has no preload links for it either).
+const loaded = new Promise((resolve) => {{
+  if (document.readyState === "complete") resolve();
+  else addEventListener("load", resolve, {{ once: true }});
+}});
 const painted = new Promise((resolve) => {{
-  new PerformanceObserver((list, observer) => {{
-    if (list.getEntriesByName("first-contentful-paint").length) {{
-      observer.disconnect();
-      resolve();
-    }}
-  }}).observe({{ type: "paint", buffered: true }});
-  const afterLoad = () => {{
-    // Some browsers paint only when a frame is asked for. Frames that are never painted
-    // (hidden tabs, iframes out of view) and browsers without paint timing start a second
-    // after load instead.
+  try {{
+    new PerformanceObserver((list, observer) => {{
+      if (list.getEntriesByName("first-contentful-paint").length) {{
+        observer.disconnect();
+        resolve();
+      }}
+    }}).observe({{ type: "paint", buffered: true }});
+  }} catch {{
+    // No paint timing: the fallback below.
+  }}
+  // Some browsers paint only when a frame is asked for. Frames that are never painted (hidden
+  // tabs, iframes out of view) and browsers without paint timing go on a second after load.
+  loaded.then(() => {{
     requestAnimationFrame(() => {{}});
     setTimeout(resolve, 1000);
-  }};
-  if (document.readyState === "complete") afterLoad();
-  else addEventListener("load", afterLoad, {{ once: true }});
+  }});
 }});
 
 // Stories in languages other than the built-in one are served beside this file.
@@ -223,16 +230,16 @@ const inView = new Promise((resolve) => {{
 }});
 
 const compile = async (url) => {{
-  try {{
-    return await WebAssembly.compileStreaming(fetch(url));
-  }} catch {{
-    // Served without the wasm content type, say: compile from the bytes instead.
-    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
-  }}
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${{url}}: the server answered ${{response.status}}`);
+  // Compiled as it downloads, unless served without the wasm content type.
+  return response.headers.get("content-type")?.startsWith("application/wasm") && WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
 }};
 
 try {{
-  await painted;
+  await Promise.all([loaded, painted]);
   const [{{ default: init }}, module] = await Promise.all([import("{module}"), compile("{wasm}")]);
   await inView;
   await init({{ module_or_path: module }});

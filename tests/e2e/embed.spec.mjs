@@ -101,13 +101,15 @@ test("two embeds on one page keep separate state", async ({ page }) => {
 
 test("an explainer out of view has its code ready but starts only when the reader scrolls to it", async ({ page }) => {
   const code = [];
-  page.on("request", (request) => /inbox-explainer-.*\.wasm$/.test(request.url()) && code.push(request.frame().parentFrame()));
+  page.on("request", (request) => /inbox-explainer-.*\.wasm$/.test(request.url()) && code.push(request));
   await page.goto(`${HOST}/two.html`);
   await explainer(page, "#first iframe");
   const second = page.frameLocator("#second iframe");
   await second.locator("[data-inbox-explainer]").waitFor({ state: "attached" });
   await expect.poll(() => code.length, "both frames fetch the code").toBe(2);
-  await page.waitForTimeout(500);
+  // The second frame's code has arrived and had time to compile, and still it waits.
+  for (const request of code) await (await request.response()).finished();
+  await page.waitForTimeout(1000);
   await expect(second.locator("[data-inbox-explainer][data-ready]")).toHaveCount(0);
   await page.locator("#second iframe").scrollIntoViewIfNeeded();
   await second.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
