@@ -37,90 +37,85 @@ function articles() {
   return dir;
 }
 
+/** The built page with its start script replaced by `script` (none if empty) and `rewrite`
+ * applied, written with `files` into a temporary directory named after `name`. */
+function rewrittenPage(name, { script = "", rewrite = (html) => html, check, files = {} }) {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  const html = rewrite(readFileSync("dist/index.html", "utf8").replace(/<script type="module" src="[^"]*"><\/script>/, script));
+  if (/<script[^>]*start\.js/.test(html) || !check(html)) throw new Error(`bench: could not make the ${name} page`);
+  writeFileSync(join(dir, "index.html"), html);
+  for (const [name, path] of Object.entries(files)) writeFileSync(join(dir, name), readFileSync(path));
+  return dir;
+}
+
 /** The built page as a browser without JavaScript gets it: no start script, the noscript
  * stylesheet applied. (Lighthouse cannot run with scripts disabled in the browser itself.) */
-function withoutJavaScript() {
-  const dir = mkdtempSync(join(tmpdir(), "nojs-"));
-  const html = readFileSync("dist/index.html", "utf8")
-    .replace(/<script type="module" src="[^"]*"><\/script>/, "")
-    .replace('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>', '<link rel="stylesheet" href="/noscript.css" />');
-  if (/<script[^>]*start\.js/.test(html) || !html.includes('href="/noscript.css"')) throw new Error("bench: could not make the no-JavaScript page");
-  writeFileSync(join(dir, "index.html"), html);
-  return dir;
-}
+const withoutJavaScript = () =>
+  rewrittenPage("nojs", {
+    rewrite: (html) => html.replace('<noscript><link rel="stylesheet" href="noscript.css" /></noscript>', '<link rel="stylesheet" href="/noscript.css" />'),
+    check: (html) => html.includes('href="/noscript.css"'),
+  });
 
 /** The built page with the app replaced by bench/plain/swap.js (see there). */
-function plainDom() {
-  const dir = mkdtempSync(join(tmpdir(), "plain-"));
-  const html = readFileSync("dist/index.html", "utf8").replace(
-    /<script type="module" src="[^"]*"><\/script>/,
-    '<script type="module" src="/plain/swap.js"></script>',
-  );
-  if (!html.includes("/plain/swap.js")) throw new Error("bench: could not make the plain-DOM page");
-  writeFileSync(join(dir, "index.html"), html);
-  writeFileSync(join(dir, "swap.js"), readFileSync("bench/plain/swap.js"));
-  return dir;
-}
-
-/** Click-to-next-paint latency of Next on the plain-DOM page, at 4x CPU throttling. */
-async function plainStepLatency(browser) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.latencies = [];
-    addEventListener("click", (event) => {
-      requestAnimationFrame(() => setTimeout(() => window.latencies.push(performance.now() - event.timeStamp), 0));
-    }, true);
+const plainDom = () =>
+  rewrittenPage("plain", {
+    script: '<script type="module" src="/plain/swap.js"></script>',
+    check: (html) => html.includes("/plain/swap.js"),
+    files: { "swap.js": "bench/plain/swap.js" },
   });
-  await page.goto(`http://127.0.0.1:${WIDGET}/plain/`);
-  await page.locator("[data-plain-ready]").waitFor({ state: "attached" });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  for (let i = 0; i < REPEATS; i++) {
-    await page.locator(".ia-button--next").click();
-    await page.waitForFunction((n) => window.latencies.length >= n, i + 1);
-  }
-  const values = await page.evaluate(() => window.latencies);
-  await context.close();
-  return values;
-}
 
-async function latency(browser) {
+/** A phone-sized page at `url` that records, for every click, the time from input to just
+ * after the next paint, and the long tasks; the CPU is throttled 4x once `ready` is there. */
+async function throttledPhone(browser, url, ready) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
-    // Input to the frame that shows its result: the click's timestamp to just after the next paint.
     window.latencies = [];
     addEventListener("click", (event) => {
       requestAnimationFrame(() => setTimeout(() => window.latencies.push(performance.now() - event.timeStamp), 0));
     }, true);
   });
-  await page.goto(`http://127.0.0.1:${WIDGET}/`);
-  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  await page.goto(url);
+  await page.locator(ready).waitFor({ state: "attached" });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.evaluate(() => (window.longTasks = []));
+  return { context, page };
+}
+
+/** The latencies of REPEATS clicks made by `act(i)`, each waited for until it is painted. */
+async function clickLatencies(page, act) {
+  await page.evaluate(() => (window.latencies = []));
+  for (let i = 0; i < REPEATS; i++) {
+    await act(i);
+    await page.waitForFunction((n) => window.latencies.length >= n, i + 1);
+  }
+  return page.evaluate(() => window.latencies);
+}
+
+/** Latency of Next on the plain-DOM page. */
+async function plainStepLatency(browser) {
+  const { context, page } = await throttledPhone(browser, `http://127.0.0.1:${WIDGET}/plain/`, "[data-plain-ready]");
+  const values = await clickLatencies(page, () => page.locator(".ia-button--next").click());
+  await context.close();
+  return values;
+}
+
+async function latency(browser) {
+  const { context, page } = await throttledPhone(browser, `http://127.0.0.1:${WIDGET}/`, "[data-ready]");
   const results = {};
-  const measure = async (name, act) => {
-    await page.evaluate(() => (window.latencies = []));
-    for (let i = 0; i < REPEATS; i++) {
-      await act(i);
-      await page.waitForFunction((n) => window.latencies.length >= n, i + 1);
-    }
-    results[name] = await page.evaluate(() => window.latencies);
-  };
-  await measure("step change (Next)", async (i) => {
+  results["step change (Next)"] = await clickLatencies(page, async (i) => {
     if (i % 9 === 0) await page.locator(".ia-progress__step").first().click();
     await page.locator(".ia-button--next").click();
   });
   await page.locator(".ia-progress__step").first().click();
   const views = ["meta", "side-by-side", "alleged"];
-  await measure("view switch", (i) => page.locator(`[data-view='${views[i % 3]}']`).click());
-  await measure("open a diagram detail", async (i) => {
-    await page.locator(".ia-interactive .ia-svg:visible .ia-actor").nth(i % 6).click();
-  });
+  results["view switch"] = await clickLatencies(page, (i) => page.locator(`[data-view='${views[i % 3]}']`).click());
+  results["open a diagram detail"] = await clickLatencies(page, (i) =>
+    page.locator(".ia-interactive .ia-svg:visible .ia-actor").nth(i % 6).click(),
+  );
   const longTasks = await page.evaluate(() => window.longTasks);
   await context.close();
   return { results, longTasks };
@@ -158,17 +153,17 @@ async function memory(browser) {
 
 /** Lighthouse's figures for `url`: the median of each over LIGHTHOUSE_RUNS runs, since one run
  * on a busy machine can be far off. */
-function lighthouse(url, flags = []) {
-  const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () => lighthouseOnce(url, flags));
+function lighthouse(url) {
+  const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () => lighthouseOnce(url));
   return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, quantile(runs.map((r) => r[key]), 0.5)]));
 }
 
-function lighthouseOnce(url, flags) {
+function lighthouseOnce(url) {
   const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
   execFileSync(
     "bench/.tools/node_modules/.bin/lighthouse",
     [url, "--only-categories=performance", "--output=json", `--output-path=${out}`, "--quiet",
-      `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${flags.join(" ")}`],
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: "ignore" },
   );
   const report = JSON.parse(readFileSync(out, "utf8"));
@@ -212,15 +207,15 @@ export async function measureInBrowser() {
     check(growth < 1e6 && wasmGrowth === 0, `memory grows: heap ${(growth / 1e6).toFixed(2)} MB, wasm ${(wasmGrowth / 1e6).toFixed(2)} MB`);
 
     const pages = [
-      ["standalone page", `http://127.0.0.1:${WIDGET}/`, []],
-      ["standalone, JavaScript off", `http://127.0.0.1:${WIDGET}/nojs/`, []],
-      ["article without the embed", `http://127.0.0.1:${ARTICLES}/without.html`, []],
-      ["article with the embed", `http://127.0.0.1:${ARTICLES}/with.html`, []],
+      ["standalone page", `http://127.0.0.1:${WIDGET}/`],
+      ["standalone, JavaScript off", `http://127.0.0.1:${WIDGET}/nojs/`],
+      ["article without the embed", `http://127.0.0.1:${ARTICLES}/without.html`],
+      ["article with the embed", `http://127.0.0.1:${ARTICLES}/with.html`],
     ];
     lines.push(`| Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} runs) | score | FCP | LCP | TBT | CLS |`, "| --- | ---: | ---: | ---: | ---: | ---: |");
     const lh = {};
-    for (const [name, url, flags] of pages) {
-      const r = (lh[name] = lighthouse(url, flags));
+    for (const [name, url] of pages) {
+      const r = (lh[name] = lighthouse(url));
       lines.push(`| ${name} | ${r.score.toFixed(2)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} |`);
     }
     const s = lh["standalone page"];

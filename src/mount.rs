@@ -89,16 +89,6 @@ fn mount(root: Element) {
 
     let (options, warnings) =
         Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let language = options.language.clone().unwrap_or_else(|| BUILT_IN.into());
-    let builtin = match Story::decode(story_bytes(&language)) {
-        Ok(story) => story,
-        Err(error) => {
-            web_sys::console::error_1(
-                &format!("inbox-explainer: cannot decode the built-in story: {error}").into(),
-            );
-            return;
-        }
-    };
     let stories = root.get_attribute("data-stories");
     let mut start = Start {
         root,
@@ -110,6 +100,7 @@ fn mount(root: Element) {
     // An updated story (a correction) replaces the built-in one, but only from the page's own
     // origin. A language the bundle does not carry comes from beside the app's code, where its
     // starter (start.js, mount.js) says. Until either arrives the built page stays on screen.
+    let language = start.language();
     let fetched = match (start.options.story.clone(), stories) {
         (Some(wanted), _) => same_origin(&wanted).map(Some),
         (None, Some(stories)) if served_apart(&language) => {
@@ -125,14 +116,14 @@ fn mount(root: Element) {
                     web_sys::console::error_1(
                         &format!("inbox-explainer: the story {url} was not used: {problem}; showing the built-in story").into(),
                     );
-                    start.run(builtin);
+                    start.run_built_in();
                 }
             }
         }),
-        Ok(None) => start.run(builtin),
+        Ok(None) => start.run_built_in(),
         Err(problem) => {
             start.warnings.push(problem);
-            start.run(builtin);
+            start.run_built_in();
         }
     }
 }
@@ -147,12 +138,26 @@ struct Start {
 }
 
 impl Start {
-    fn run(mut self, story: Story) {
-        let language = self
-            .options
+    /// The language the reader asked for, or the built-in one.
+    fn language(&self) -> String {
+        self.options
             .language
             .clone()
-            .unwrap_or_else(|| BUILT_IN.into());
+            .unwrap_or_else(|| BUILT_IN.into())
+    }
+
+    /// Runs on the story the bundle carries in the reader's language, or the built-in one.
+    fn run_built_in(self) {
+        match Story::decode(story_bytes(&self.language())) {
+            Ok(story) => self.run(story),
+            Err(error) => web_sys::console::error_1(
+                &format!("inbox-explainer: cannot decode the built-in story: {error}").into(),
+            ),
+        }
+    }
+
+    fn run(mut self, story: Story) {
+        let language = self.language();
         if story.language != language {
             self.warnings.push(format!(
                 "no story in language {language:?}; showing {:?}",

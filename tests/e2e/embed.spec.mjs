@@ -2,17 +2,12 @@
 // two embeds on one page, deep links through the host's URL fragment, reader events, and
 // messages from a foreign origin.
 import { test, expect } from "./fixtures.mjs";
-import { layoutShifts, recordLayoutShifts, watchConsole } from "./helpers.mjs";
+import { layoutShifts, recordLayoutShifts } from "./helpers.mjs";
 
 const HOST = "http://127.0.0.1:8091";
 
-test.beforeEach(async ({ page }, testInfo) => {
+test.beforeEach(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "embedding is tested once, on the desktop");
-  testInfo.problems = watchConsole(page);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.problems) expect(testInfo.problems, "console errors and warnings").toEqual([]);
 });
 
 /** The explainer's frame, once it has started: it starts when it comes into view. */

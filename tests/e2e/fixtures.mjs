@@ -3,6 +3,7 @@
 // (of the page and its frames) stays free of errors and warnings, except those a test says
 // it expects with `expectConsole`.
 import { test as base, expect } from "@playwright/test";
+import { watchConsole } from "./helpers.mjs";
 
 export { expect };
 
@@ -19,9 +20,7 @@ export function expectConsole(pattern) {
 export const test = base.extend({
   console: [
     async ({ page }, use, testInfo) => {
-      const messages = [];
-      page.on("console", (m) => ["error", "warning"].includes(m.type()) && messages.push(`${m.type()}: ${m.text()}`));
-      page.on("pageerror", (error) => messages.push(`page error: ${error.message}`));
+      const messages = watchConsole(page);
       await use();
       const expected = testInfo.annotations
         .filter((a) => a.type === "expected console")

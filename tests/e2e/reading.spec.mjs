@@ -2,15 +2,7 @@
 // reaches and shows everything, step changes are announced, motion can be turned off, "All
 // steps" gives one document, and diagrams can be read as text and seen in enough contrast.
 import { test, expect } from "./fixtures.mjs";
-import { openApp, watchConsole } from "./helpers.mjs";
-
-test.beforeEach(async ({ page }, testInfo) => {
-  testInfo.problems = watchConsole(page);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "console errors and warnings").toEqual([]);
-});
+import { openApp } from "./helpers.mjs";
 
 /** What has focus: a short description, whether it is inside the explainer, and its outline. */
 const focused = (page) =>
