@@ -72,16 +72,25 @@ for (const view of views) {
 test("flows that appear on a step change fade in with a CSS transition", async ({ page }) => {
   // Steps 4 and 5 both draw the actor diagram, with different flows.
   await page.locator(".ia-progress__step").nth(3).click();
+  await expect(page.locator("[aria-current='step']")).toHaveText("4");
   const before = await page.locator(".ia-svg:visible .ia-flow.is-shown").evaluateAll((els) => els.map((e) => e.dataset.select));
+  // Record every flow transition as it starts, so a slow machine that finishes
+  // the fade before the test looks cannot hide it.
+  await page.evaluate(() => {
+    window.__flowTransitions = new Set();
+    document.addEventListener("transitionrun", (event) => {
+      const flow = event.target.closest?.(".ia-flow");
+      if (flow) window.__flowTransitions.add(flow.dataset.select);
+    });
+  });
   await page.locator(".ia-button--next").click();
-  const animating = await page.evaluate(() =>
-    [...document.querySelectorAll(".ia-svg .ia-flow.is-shown")]
-      .filter((flow) => flow.closest("svg").checkVisibility())
-      .map((flow) => ({ key: flow.dataset.select, transitions: flow.getAnimations().length })),
-  );
-  const appeared = animating.filter((f) => !before.includes(f.key));
+  await expect(page.locator("[aria-current='step']")).toHaveText("5");
+  const shown = await page.locator(".ia-svg:visible .ia-flow.is-shown").evaluateAll((els) => els.map((e) => e.dataset.select));
+  const appeared = shown.filter((key) => !before.includes(key));
   expect(appeared.length).toBeGreaterThan(0);
-  for (const flow of appeared) expect(flow.transitions, `${flow.key} transitions in`).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => [...window.__flowTransitions]))
+    .toEqual(expect.arrayContaining(appeared));
 });
 
 test("the first step sets the allegation and the denial side by side, attributed and dated", async ({ page }) => {
