@@ -67,3 +67,22 @@ export async function swipe(page, from, to) {
   await page.waitForTimeout(50);
   await cdp.detach();
 }
+
+/** Counts CSS transitions and animations as they start, from now on. Counting starts rather
+ * than inspecting `getAnimations()` later, because a slow machine can finish a fade before the
+ * test looks at it. */
+export async function countMotion(page) {
+  await page.evaluate(() => {
+    if (window.motionStarted === undefined) {
+      for (const type of ["transitionrun", "animationstart"]) document.addEventListener(type, () => window.motionStarted++, true);
+    }
+    window.motionStarted = 0;
+  });
+}
+
+/** How many transitions and animations started since `countMotion`, once the next two frames
+ * (where any started by the last change would begin) have passed. */
+export const motionStarted = (page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.motionStarted)))),
+  );

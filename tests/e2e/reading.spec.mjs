@@ -2,7 +2,7 @@
 // reaches and shows everything, step changes are announced, motion can be turned off, "All
 // steps" gives one document, and diagrams can be read as text and seen in enough contrast.
 import { test, expect } from "./fixtures.mjs";
-import { openApp } from "./helpers.mjs";
+import { countMotion, motionStarted, openApp } from "./helpers.mjs";
 
 /** What has focus: a short description, whether it is inside the explainer, and its outline. */
 const focused = (page) =>
@@ -77,17 +77,19 @@ test("a keyboard-only walk: every step announced, focus kept, Home and End jump"
   await expect(page.locator(".ia-shortcuts__list")).toContainText("Home and End");
 });
 
-/** Animations running or about to run anywhere in the page. */
-const running = (page) => page.evaluate(() => document.getAnimations().filter((a) => a.playState !== "finished").length);
+/** Clicks Next, waits for step `step` to show, and counts the motion that started. */
+async function nextCountingMotion(page, step) {
+  await countMotion(page);
+  await page.locator(".ia-button--next").click();
+  await expect(page.locator("[aria-current='step']")).toHaveText(String(step));
+  return motionStarted(page);
+}
 
 test("with reduced motion asked for by the system, nothing animates", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openApp(page, "/");
   await expect(page.locator(".ia-tool--motion")).toHaveAttribute("aria-checked", "true");
-  for (let step = 2; step <= 10; step++) {
-    await page.locator(".ia-button--next").click();
-    expect(await running(page), `step ${step}`).toBe(0);
-  }
+  for (let step = 2; step <= 10; step++) expect(await nextCountingMotion(page, step), `step ${step}`).toBe(0);
 });
 
 test("the in-widget switch turns motion off, and on again", async ({ page }) => {
@@ -97,19 +99,15 @@ test("the in-widget switch turns motion off, and on again", async ({ page }) => 
   await expect(motion).toHaveAttribute("aria-checked", "false");
   await expect(motion).toHaveAttribute("role", "switch");
   // Motion on: a step change animates the flows that appear (so this test can fail).
-  await page.locator(".ia-button--next").click();
-  expect(await running(page)).toBeGreaterThan(0);
+  expect(await nextCountingMotion(page, 2)).toBeGreaterThan(0);
   await motion.click();
   await expect(motion).toHaveAttribute("aria-checked", "true");
-  for (let step = 3; step <= 10; step++) {
-    await page.locator(".ia-button--next").click();
-    expect(await running(page), `step ${step}`).toBe(0);
-  }
+  for (let step = 3; step <= 10; step++) expect(await nextCountingMotion(page, step), `step ${step}`).toBe(0);
   // On again: back to the first step, and the change to the second animates once more.
   await motion.click();
   await page.locator(".ia-progress__step").first().click();
-  await page.locator(".ia-button--next").click();
-  expect(await running(page)).toBeGreaterThan(0);
+  await expect(page.locator("[aria-current='step']")).toHaveText("1");
+  expect(await nextCountingMotion(page, 2)).toBeGreaterThan(0);
 });
 
 test("All steps shows the whole explanation as one document, and returns to the same step", async ({ page }) => {
