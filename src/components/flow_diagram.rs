@@ -3,6 +3,10 @@
 //!
 //! Both orientations are rendered and a container query shows the one that fits, so the right
 //! layout is there from the first paint without measuring anything.
+//!
+//! Without `on_select` the diagram is static (the whole-story document, print, no JavaScript):
+//! it draws only the flows on show and offers nothing to click or focus, since nothing would
+//! answer.
 
 use std::rc::Rc;
 
@@ -23,15 +27,19 @@ pub struct FlowDiagramProps {
     /// Whose account this is, shown above the diagram.
     pub caption: AttrValue,
     pub selection: Option<Selection>,
-    pub on_select: Callback<Selection>,
+    /// What a click or key press on a box, arrow or legend entry selects; `None` for a static
+    /// diagram.
+    #[prop_or_default]
+    pub on_select: Option<Callback<Selection>>,
 }
 
 #[component]
 pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     let story = &props.story;
     let style = props.style.class();
+    let interactive = props.on_select.is_some();
     html! {
-        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"))}>
+        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"), (!interactive).then_some("ia-diagram--static"))}>
             <figcaption class="ia-diagram__caption">
                 <span class={classes!("ia-swatch", format!("ia-swatch--{style}"))} aria-hidden="true"></span>
                 { &props.caption }
@@ -42,23 +50,29 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
             </div>
             <ol class="ia-legend">
                 { for props.shown.iter().enumerate().map(|(i, &flow)| {
-                    let on_select = props.on_select.clone();
-                    let selected = props.selection == Some(Selection::Flow(flow));
                     let f = &story.flows[flow];
-                    html! {
-                        <li key={f.id.clone()}>
-                            <button type="button" class="ia-legend__item"
-                                aria-pressed={aria_bool(selected)}
-                                data-select={format!("flow-{flow}")}
-                                onclick={move |_| on_select.emit(Selection::Flow(flow))}>
-                                <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
-                                <span class="ia-legend__label">{ &f.label }</span>
-                                <span class="ia-legend__route">
-                                    { story.flow_route(flow) }
-                                </span>
-                            </button>
-                        </li>
-                    }
+                    let entry = html! {
+                        <>
+                            <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
+                            <span class="ia-legend__label">{ &f.label }</span>
+                            <span class="ia-legend__route">{ story.flow_route(flow) }</span>
+                        </>
+                    };
+                    let item = match &props.on_select {
+                        Some(on_select) => {
+                            let on_select = on_select.clone();
+                            html! {
+                                <button type="button" class="ia-legend__item"
+                                    aria-pressed={aria_bool(props.selection == Some(Selection::Flow(flow)))}
+                                    data-select={format!("flow-{flow}")}
+                                    onclick={move |_| on_select.emit(Selection::Flow(flow))}>
+                                    { entry }
+                                </button>
+                            }
+                        }
+                        None => html! { <span class="ia-legend__item">{ entry }</span> },
+                    };
+                    html! { <li key={f.id.clone()}>{ item }</li> }
                 }) }
             </ol>
             { description(props) }
@@ -117,13 +131,25 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
         Orientation::Wide => "ia-svg ia-svg--wide",
     };
     let view_box = format!("0 0 {} {}", num(scene.width), num(scene.height));
+    let interactive = props.on_select.is_some();
+    let on_select = props.on_select.clone().unwrap_or_default();
+    // A static diagram has no fade to run, so it leaves out the flows not on show.
+    let drawn = || {
+        scene
+            .flows
+            .iter()
+            .filter(|path| interactive || path.number.is_some())
+    };
     html! {
         <svg class={class} viewBox={view_box} role="group" aria-label={props.caption.clone()}>
-            { for scene.flows.iter().map(|path| {
+            { for drawn().map(|path| {
                 let flow = &story.flows[path.flow];
                 let index = path.flow;
                 let selected = props.selection == Some(Selection::Flow(index));
-                let select = props.on_select.reform(move |_: ()| Selection::Flow(index));
+                let select = on_select.reform(move |_: ()| Selection::Flow(index));
+                // The legend and the description name every flow; arrows are read only where
+                // they can be selected.
+                let focusable = interactive && path.number.is_some();
                 let class = classes!(
                     "ia-flow",
                     format!("ia-flow--{}", props.style.class()),
@@ -135,15 +161,17 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 ));
                 html! {
                     <g key={flow.id.clone()} class={class}
-                        role={path.number.map(|_| "button")}
-                        tabindex={path.number.map(|_| "0")}
-                        aria-label={label}
-                        aria-hidden={path.number.is_none().then_some("true")}
-                        aria-pressed={path.number.map(|_| aria_bool(selected))}
-                        data-select={format!("flow-{index}")}
-                        onclick={select.reform(|_: MouseEvent| ())}
-                        onkeydown={on_activate(select.clone())}>
-                        <path class="ia-flow__hit" d={path.path.clone()} />
+                        role={focusable.then_some("button")}
+                        tabindex={focusable.then_some("0")}
+                        aria-label={label.filter(|_| focusable)}
+                        aria-hidden={(!focusable).then_some("true")}
+                        aria-pressed={focusable.then(|| aria_bool(selected))}
+                        data-select={interactive.then(|| format!("flow-{index}"))}
+                        onclick={interactive.then(|| select.reform(|_: MouseEvent| ()))}
+                        onkeydown={interactive.then(|| on_activate(select.clone()))}>
+                        if interactive {
+                            <path class="ia-flow__hit" d={path.path.clone()} />
+                        }
                         <path class="ia-flow__line" d={path.path.clone()} />
                         <polygon class="ia-flow__head" points={path.head.clone()} />
                     </g>
@@ -151,17 +179,18 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
             }) }
             // Badges are drawn above every line, so a crossing line never covers one. They are a
             // pointer target only; keyboard and screen reader users reach the flow itself.
-            { for scene.flows.iter().map(|path| {
+            { for drawn().map(|path| {
                 let index = path.flow;
                 let class = classes!(
                     "ia-flow__badge",
                     format!("ia-flow--{}", props.style.class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
-                let select = props.on_select.reform(move |_: MouseEvent| Selection::Flow(index));
+                let select = on_select.reform(move |_: MouseEvent| Selection::Flow(index));
                 html! {
                     <g key={format!("badge-{}", story.flows[index].id)} class={class} aria-hidden="true"
-                        data-badge={format!("flow-{index}")} onclick={select}>
+                        data-badge={interactive.then(|| format!("flow-{index}"))}
+                        onclick={interactive.then_some(select)}>
                         <circle cx={num(path.badge.0)} cy={num(path.badge.1)} r={num(BADGE_RADIUS)} />
                         <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
                             { path.number.map(|n| number(n as u64, &story.ui)).unwrap_or_default() }
@@ -173,7 +202,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let actor = &story.actors[b.actor];
                 let index = b.actor;
                 let selected = props.selection == Some(Selection::Actor(index));
-                let select = props.on_select.reform(move |_: ()| Selection::Actor(index));
+                let select = on_select.reform(move |_: ()| Selection::Actor(index));
                 let class = classes!(
                     "ia-actor",
                     b.involved.then_some("is-involved"),
@@ -182,13 +211,17 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let line_height = 17.0;
                 let first_line = b.y + b.height / 2.0 - (b.lines.len() as f32 - 1.0) * line_height / 2.0;
                 html! {
-                    <g key={actor.id.clone()} class={class} role="button" tabindex="0"
-                        aria-label={actor.label.clone()} aria-pressed={aria_bool(selected)}
-                        data-select={format!("actor-{index}")}
-                        onclick={select.reform(|_: MouseEvent| ())}
-                        onkeydown={on_activate(select.clone())}>
+                    <g key={actor.id.clone()} class={class}
+                        role={interactive.then_some("button")}
+                        tabindex={interactive.then_some("0")}
+                        aria-label={interactive.then(|| actor.label.clone())}
+                        aria-pressed={interactive.then(|| aria_bool(selected))}
+                        data-select={interactive.then(|| format!("actor-{index}"))}
+                        onclick={interactive.then(|| select.reform(|_: MouseEvent| ()))}
+                        onkeydown={interactive.then(|| on_activate(select.clone()))}>
                         <rect x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} rx="10" />
-                        <text text-anchor="middle" aria-hidden="true">
+                        // An interactive box is read by its label; a static one by its text.
+                        <text text-anchor="middle" aria-hidden={interactive.then_some("true")}>
                             { for b.lines.iter().enumerate().map(|(i, line)| html! {
                                 <tspan x={num(b.x + b.width / 2.0)}
                                     y={num(first_line + i as f32 * line_height)}

@@ -39,7 +39,33 @@ test.describe("without JavaScript", () => {
     }
     await expect(page.locator(".ia-document .ia-quote--alleged").first()).toBeVisible();
     await expect(page.locator(".ia-document .ia-quote--meta").first()).toBeVisible();
+    await expectStaticDiagrams(page);
   });
+});
+
+/** The document's diagrams draw every flow their legend lists and no other, with nothing to
+ * click or focus: nothing would answer. */
+async function expectStaticDiagrams(page) {
+  const diagrams = await page.locator(".ia-document .ia-diagram").evaluateAll((figures) =>
+    figures.map((figure) => ({
+      legend: figure.querySelectorAll(".ia-legend li").length,
+      arrows: [...figure.querySelectorAll(".ia-svg")].map((svg) => svg.querySelectorAll(".ia-flow").length),
+      hidden: figure.querySelectorAll(".is-hidden").length,
+      controls: figure.querySelectorAll("button, [tabindex], [role=button], [data-select], [data-badge]").length,
+    })),
+  );
+  expect(diagrams.length).toBeGreaterThanOrEqual(6);
+  for (const diagram of diagrams) {
+    expect(diagram.arrows).toEqual([diagram.legend, diagram.legend]);
+    expect(diagram).toMatchObject({ hidden: 0, controls: 0 });
+  }
+}
+
+test("All steps draws the same static diagrams as the built document", async ({ page }) => {
+  await openApp(page, "/");
+  await page.locator(".ia-tool--all-steps").click();
+  await expect(page.locator(".ia-document")).toBeVisible();
+  await expectStaticDiagrams(page);
 });
 
 test("print shows every step in order with its diagrams and sources, and no controls", async ({ page }) => {
