@@ -3,6 +3,7 @@
 //! shown before the app starts) is replaced only once a story is ready, so a failure leaves the
 //! page readable.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -21,7 +22,7 @@ use crate::story::Story;
 /// Placeholder attributes that set options, as `data-NAME`.
 const OPTION_ATTRIBUTES: [&str; 5] = ["step", "view", "lang", "theme", "story"];
 
-/// Starts an explainer on every `[data-inbox-explainer]` element of the page, each in a task of
+/// Starts an explainer on every `[data-inbox-explainer]` element of the page, each in tasks of
 /// its own after the one that instantiated the wasm: the browser gets to handle input and paint
 /// between them, instead of one long task for everything.
 pub fn mount_all() {
@@ -148,7 +149,7 @@ impl Start {
 
     /// Runs on the story the bundle carries in the reader's language, or the built-in one.
     fn run_built_in(self) {
-        match Story::decode(story_bytes(&self.language())) {
+        match built_in_story(&self.language()) {
             Ok(story) => self.run(story),
             Err(error) => web_sys::console::error_1(
                 &format!("inbox-explainer: cannot decode the built-in story: {error}").into(),
@@ -156,7 +157,10 @@ impl Start {
         }
     }
 
-    fn run(mut self, story: Story) {
+    /// Renders the explainer on `story` in a task of its own. Decoding a story costs more than
+    /// its size suggests the first time, because browsers compile the decoder on its first call;
+    /// kept apart, decoding and rendering are two shorter tasks instead of one long one.
+    fn run(mut self, story: Rc<Story>) {
         let language = self.language();
         if story.language != language {
             self.warnings.push(format!(
@@ -175,7 +179,7 @@ impl Start {
         let placeholder = root.clone();
         let announce_to = self.host.clone().unwrap_or_default();
         let props = ExplainerProps {
-            story: Rc::new(story),
+            story,
             start_step,
             start_view: self.options.view.unwrap_or_default(),
             theme: self.options.theme,
@@ -185,18 +189,39 @@ impl Start {
                 announce(&placeholder, &announce_to, &event)
             }),
         };
-        // Mounted in someone else's page: render inside a shadow root with the explainer's own
-        // stylesheet, so the page's CSS cannot reach in and ours cannot leak out.
-        if let Some(styles) = root.get_attribute("data-styles") {
-            mount_isolated(root, &styles, props);
-            return;
-        }
-        // The build may have rendered the first step here. The app replaces it with the same
-        // markup within one task, before the browser paints, so nothing on screen moves.
-        root.set_inner_html("");
-        yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
-        mark_ready(&root);
+        wasm_bindgen_futures::spawn_local(async move {
+            next_task().await;
+            // Mounted in someone else's page: render inside a shadow root with the explainer's
+            // own stylesheet, so the page's CSS cannot reach in and ours cannot leak out.
+            if let Some(styles) = root.get_attribute("data-styles") {
+                mount_isolated(root, &styles, props);
+                return;
+            }
+            // The build may have rendered the first step here. The app replaces it with the same
+            // markup within one task, before the browser paints, so nothing on screen moves.
+            root.set_inner_html("");
+            yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
+            mark_ready(&root);
+        });
     }
+}
+
+/// The story the bundle carries for `language`, decoded once per page and shared by every
+/// explainer on it (stories are never changed once loaded).
+fn built_in_story(language: &str) -> Result<Rc<Story>, String> {
+    type Decoded = Vec<(&'static [u8], Result<Rc<Story>, String>)>;
+    thread_local! {
+        static DECODED: RefCell<Decoded> = const { RefCell::new(Vec::new()) };
+    }
+    let bytes = story_bytes(language);
+    DECODED.with_borrow_mut(|decoded| {
+        if let Some((_, story)) = decoded.iter().find(|(b, _)| std::ptr::eq(*b, bytes)) {
+            return story.clone();
+        }
+        let story = Story::decode(bytes).map(Rc::new);
+        decoded.push((bytes, story.clone()));
+        story
+    })
 }
 
 /// The address of the `language` story served apart, in the `stories` folder the starter named
@@ -235,7 +260,7 @@ fn same_origin(url: &str) -> Result<String, String> {
     Ok(resolved.href())
 }
 
-async fn fetch_story(url: &str) -> Result<Story, String> {
+async fn fetch_story(url: &str) -> Result<Rc<Story>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -250,7 +275,7 @@ async fn fetch_story(url: &str) -> Result<Story, String> {
     let buffer = JsFuture::from(buffer)
         .await
         .map_err(|_| "its body could not be read")?;
-    Story::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+    Story::decode(&js_sys::Uint8Array::new(&buffer).to_vec()).map(Rc::new)
 }
 
 /// Marks a placeholder whose explainer is running (`data-ready`), for hosts and tests that

@@ -28,8 +28,15 @@ const pickTarget = (page, fraction, selector = ".ia button, .ia summary, .ia [ta
     if (!controls.length) return null;
     const element = controls[Math.floor(fraction * controls.length)];
     element.scrollIntoView({ block: "center" });
+    // The middle of the part of the element on screen: a touch outside the viewport is never
+    // acknowledged by the browser, and would hang the test instead of testing the widget.
     const box = element.getBoundingClientRect();
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const left = Math.max(box.left, 0);
+    const right = Math.min(box.right, window.innerWidth);
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (right - left < 1 || bottom - top < 1) return null;
+    return { x: (left + right) / 2, y: (top + bottom) / 2 };
   }, [fraction, selector]);
 
 async function consistent(page, ids) {
@@ -65,19 +72,25 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
   const cdp = await page.context().newCDPSession(page);
   const log = [];
   const started = performance.now();
-  for (let i = 0; i < STEPS; i++) {
-    const kind = pick(["click", "click", "click", "tap", "key", "key", "swipe", "resize", "view"]);
-    log.push(kind);
+  /** One random action of the given kind. */
+  const act = async (kind) => {
     if (kind === "click" || kind === "tap") {
       const target = await pickTarget(page, random());
-      if (!target) continue;
+      if (!target) return "nothing to press";
       if (kind === "click") await page.mouse.click(target.x, target.y);
-      else await page.touchscreen.tap(target.x, target.y);
+      else {
+        // A tap as two touch events sent one after the other, as the swipe below sends them
+        // (Playwright's own tap sends both at once, and once waited for ever for an answer).
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [target] });
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      }
+      return `at ${Math.round(target.x)},${Math.round(target.y)}`;
     } else if (kind === "key") {
       const key = pick(["ArrowLeft", "ArrowRight", "Home", "End", "Escape", "Tab", "Shift+Tab", "Enter", " "]);
       // Enter on a source link would leave for another site: the reader stays here.
       const onLink = await page.evaluate(() => document.activeElement?.closest("a[href]") !== null);
       await page.keyboard.press(onLink && (key === "Enter" || key === " ") ? "Escape" : key);
+      return key;
     } else if (kind === "swipe") {
       const viewport = page.viewportSize();
       const y = Math.floor(viewport.height * (0.2 + 0.6 * random()));
@@ -85,12 +98,27 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
       await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: (from + to) / 2, y }] });
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      return `from ${from} to ${to}`;
     } else if (kind === "resize") {
-      await page.setViewportSize({ width: 300 + Math.floor(random() * 1100), height: 500 + Math.floor(random() * 500) });
-    } else if (kind === "view") {
+      const size = { width: 300 + Math.floor(random() * 1100), height: 500 + Math.floor(random() * 500) };
+      await page.setViewportSize(size);
+      return `${size.width}x${size.height}`;
+    } else {
       const target = await pickTarget(page, random(), ".ia-interactive [data-view]");
       if (target) await page.mouse.click(target.x, target.y);
+      return "view";
     }
+  };
+  for (let i = 0; i < STEPS; i++) {
+    const kind = pick(["click", "click", "click", "tap", "key", "key", "swipe", "resize", "view"]);
+    // An action that never completes fails at once, saying which, instead of at the test timeout.
+    let watchdog;
+    const stuck = new Promise((_, reject) => {
+      watchdog = setTimeout(() => reject(new Error(`action ${i + 1} (${kind}) did not complete in 20 s; before it: ${log.slice(-5).join(", ")}`)), 20_000);
+    });
+    const done = await Promise.race([act(kind), stuck]);
+    clearTimeout(watchdog);
+    log.push(`${kind} ${done}`);
     if (i % 250 === 249) {
       await consistent(page, ids);
       console.log(`fuzz: ${i + 1} actions, ${Math.round(performance.now() - started)} ms`);
