@@ -213,6 +213,8 @@ fn built_in_story(language: &str) -> Result<Rc<Story>, String> {
     thread_local! {
         static DECODED: RefCell<Decoded> = const { RefCell::new(Vec::new()) };
     }
+    // Keyed by the bytes, so every language that falls back to the same built-in story shares
+    // one decode.
     let bytes = story_bytes(language);
     DECODED.with_borrow_mut(|decoded| {
         if let Some((_, story)) = decoded.iter().find(|(b, _)| std::ptr::eq(*b, bytes)) {

@@ -43,7 +43,7 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
     let diagram = |shown: &[usize], style: Style, caption: String| {
         html! {
             <FlowDiagram story={story.clone()} shown={shown.to_vec()} style={style}
-                caption={AttrValue::from(caption)} selection={None} />
+                caption={AttrValue::from(caption)} selection={None} on_select={None} />
         }
     };
     match &step.diagram {

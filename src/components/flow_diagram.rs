@@ -28,8 +28,7 @@ pub struct FlowDiagramProps {
     pub caption: AttrValue,
     pub selection: Option<Selection>,
     /// What a click or key press on a box, arrow or legend entry selects; `None` for a static
-    /// diagram.
-    #[prop_or_default]
+    /// diagram. Required, so a diagram is never static by omission.
     pub on_select: Option<Callback<Selection>>,
 }
 
@@ -37,9 +36,8 @@ pub struct FlowDiagramProps {
 pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     let story = &props.story;
     let style = props.style.class();
-    let interactive = props.on_select.is_some();
     html! {
-        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"), (!interactive).then_some("ia-diagram--static"))}>
+        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"))}>
             <figcaption class="ia-diagram__caption">
                 <span class={classes!("ia-swatch", format!("ia-swatch--{style}"))} aria-hidden="true"></span>
                 { &props.caption }
@@ -132,7 +130,13 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
     };
     let view_box = format!("0 0 {} {}", num(scene.width), num(scene.height));
     let interactive = props.on_select.is_some();
-    let on_select = props.on_select.clone().unwrap_or_default();
+    // What selecting `selection` does, if anything can be selected.
+    let selects = |selection: Selection| {
+        props
+            .on_select
+            .as_ref()
+            .map(|on_select| on_select.reform(move |_: ()| selection))
+    };
     // A static diagram has no fade to run, so it leaves out the flows not on show.
     let drawn = || {
         scene
@@ -146,7 +150,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let flow = &story.flows[path.flow];
                 let index = path.flow;
                 let selected = props.selection == Some(Selection::Flow(index));
-                let select = on_select.reform(move |_: ()| Selection::Flow(index));
+                let select = selects(Selection::Flow(index));
                 // The legend and the description name every flow; arrows are read only where
                 // they can be selected.
                 let focusable = interactive && path.number.is_some();
@@ -167,8 +171,8 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                         aria-hidden={(!focusable).then_some("true")}
                         aria-pressed={focusable.then(|| aria_bool(selected))}
                         data-select={interactive.then(|| format!("flow-{index}"))}
-                        onclick={interactive.then(|| select.reform(|_: MouseEvent| ()))}
-                        onkeydown={interactive.then(|| on_activate(select.clone()))}>
+                        onclick={select.as_ref().map(|s| s.reform(|_: MouseEvent| ()))}
+                        onkeydown={select.map(on_activate)}>
                         if interactive {
                             <path class="ia-flow__hit" d={path.path.clone()} />
                         }
@@ -177,8 +181,9 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     </g>
                 }
             }) }
-            // Badges are drawn above every line, so a crossing line never covers one. They are a
-            // pointer target only; keyboard and screen reader users reach the flow itself.
+            // Badges are drawn above every line, so a crossing line never covers one. In an
+            // interactive diagram they are a pointer target only; keyboard and screen reader
+            // users reach the flow itself.
             { for drawn().map(|path| {
                 let index = path.flow;
                 let class = classes!(
@@ -186,11 +191,11 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     format!("ia-flow--{}", props.style.class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
-                let select = on_select.reform(move |_: MouseEvent| Selection::Flow(index));
+                let select = selects(Selection::Flow(index));
                 html! {
                     <g key={format!("badge-{}", story.flows[index].id)} class={class} aria-hidden="true"
                         data-badge={interactive.then(|| format!("flow-{index}"))}
-                        onclick={interactive.then_some(select)}>
+                        onclick={select.map(|s| s.reform(|_: MouseEvent| ()))}>
                         <circle cx={num(path.badge.0)} cy={num(path.badge.1)} r={num(BADGE_RADIUS)} />
                         <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
                             { path.number.map(|n| number(n as u64, &story.ui)).unwrap_or_default() }
@@ -202,7 +207,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let actor = &story.actors[b.actor];
                 let index = b.actor;
                 let selected = props.selection == Some(Selection::Actor(index));
-                let select = on_select.reform(move |_: ()| Selection::Actor(index));
+                let select = selects(Selection::Actor(index));
                 let class = classes!(
                     "ia-actor",
                     b.involved.then_some("is-involved"),
@@ -217,10 +222,10 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                         aria-label={interactive.then(|| actor.label.clone())}
                         aria-pressed={interactive.then(|| aria_bool(selected))}
                         data-select={interactive.then(|| format!("actor-{index}"))}
-                        onclick={interactive.then(|| select.reform(|_: MouseEvent| ()))}
-                        onkeydown={interactive.then(|| on_activate(select.clone()))}>
+                        onclick={select.as_ref().map(|s| s.reform(|_: MouseEvent| ()))}
+                        onkeydown={select.map(on_activate)}>
                         <rect x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} rx="10" />
-                        // An interactive box is read by its label; a static one by its text.
+                        // A static box has no name of its own, so its text is what is read.
                         <text text-anchor="middle" aria-hidden={interactive.then_some("true")}>
                             { for b.lines.iter().enumerate().map(|(i, line)| html! {
                                 <tspan x={num(b.x + b.width / 2.0)}

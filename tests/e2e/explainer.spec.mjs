@@ -76,11 +76,15 @@ test("flows that appear on a step change fade in with a CSS transition", async (
   const before = await page.locator(".ia-svg:visible .ia-flow.is-shown").evaluateAll((els) => els.map((e) => e.dataset.select));
   // Record every flow transition as it starts, so a slow machine that finishes
   // the fade before the test looks cannot hide it.
-  await page.evaluate(() => {
+  // Only fades towards being shown count, and only once the jump to step 4 has settled.
+  await page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     window.__flowTransitions = new Set();
     document.addEventListener("transitionrun", (event) => {
       const flow = event.target.closest?.(".ia-flow");
-      if (flow) window.__flowTransitions.add(flow.dataset.select);
+      if (flow && event.propertyName === "opacity" && flow.classList.contains("is-shown")) {
+        window.__flowTransitions.add(flow.dataset.select);
+      }
     });
   });
   await page.locator(".ia-button--next").click();

@@ -39,6 +39,31 @@ const pickTarget = (page, fraction, selector = ".ia button, .ia summary, .ia [ta
     return { x: (left + right) / 2, y: (top + bottom) / 2 };
   }, [fraction, selector]);
 
+/** A touch sequence through `points`, as the page sees it: touch events dispatched at the
+ * element under the first point, then a click if it was a tap. The events are made in the page
+ * because the DevTools touch pipeline twice stalled for good in a long run under load, waiting
+ * for an acknowledgement that never came, which tested the driver rather than the widget. Real
+ * touches are tested on their own (explainer.spec, languages.spec). */
+const touch = (page, points, { tap = false } = {}) =>
+  page.evaluate(
+    ([points, tap]) => {
+      const target = document.elementFromPoint(points[0].x, points[0].y);
+      if (!target) return;
+      const at = (p) => new Touch({ identifier: 1, target, clientX: p.x, clientY: p.y });
+      const fire = (type, touches, changed) =>
+        target.dispatchEvent(
+          new TouchEvent(type, { bubbles: true, cancelable: true, composed: true, touches, targetTouches: touches, changedTouches: changed }),
+        );
+      fire("touchstart", [at(points[0])], [at(points[0])]);
+      for (const p of points.slice(1)) fire("touchmove", [at(p)], [at(p)]);
+      fire("touchend", [], [at(points.at(-1))]);
+      // As a browser follows a tap with a click (an SVG element has no click() of its own).
+      const [{ x, y }] = points;
+      if (tap) target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y }));
+    },
+    [points, tap],
+  );
+
 async function consistent(page, ids) {
   const state = await page.evaluate(() => ({
     progress: document.querySelector(".ia-progress__text")?.textContent,
@@ -69,7 +94,6 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
   expect(ids).toHaveLength(10);
   const random = generator(SEED);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const cdp = await page.context().newCDPSession(page);
   const log = [];
   const started = performance.now();
   /** One random action of the given kind. */
@@ -78,12 +102,7 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
       const target = await pickTarget(page, random());
       if (!target) return "nothing to press";
       if (kind === "click") await page.mouse.click(target.x, target.y);
-      else {
-        // A tap as two touch events sent one after the other, as the swipe below sends them
-        // (Playwright's own tap sends both at once, and once waited for ever for an answer).
-        await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [target] });
-        await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-      }
+      else await touch(page, [target], { tap: true });
       return `at ${Math.round(target.x)},${Math.round(target.y)}`;
     } else if (kind === "key") {
       const key = pick(["ArrowLeft", "ArrowRight", "Home", "End", "Escape", "Tab", "Shift+Tab", "Enter", " "]);
@@ -95,9 +114,7 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
       const viewport = page.viewportSize();
       const y = Math.floor(viewport.height * (0.2 + 0.6 * random()));
       const [from, to] = random() < 0.5 ? [viewport.width - 20, 20] : [20, viewport.width - 20];
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: (from + to) / 2, y }] });
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      await touch(page, [{ x: from, y }, { x: (from + to) / 2, y }, { x: to, y }]);
       return `from ${from} to ${to}`;
     } else if (kind === "resize") {
       const size = { width: 300 + Math.floor(random() * 1100), height: 500 + Math.floor(random() * 500) };
@@ -114,10 +131,16 @@ test(`${STEPS} random reader actions (seed ${SEED}) leave one consistent state a
     // An action that never completes fails at once, saying which, instead of at the test timeout.
     let watchdog;
     const stuck = new Promise((_, reject) => {
-      watchdog = setTimeout(() => reject(new Error(`action ${i + 1} (${kind}) did not complete in 20 s; before it: ${log.slice(-5).join(", ")}`)), 20_000);
+      watchdog = setTimeout(() => reject(new Error(`did not complete in 20 s`)), 20_000);
     });
-    const done = await Promise.race([act(kind), stuck]);
-    clearTimeout(watchdog);
+    let done;
+    try {
+      done = await Promise.race([act(kind), stuck]);
+    } catch (error) {
+      throw new Error(`action ${i + 1} (${kind}) failed: ${error.message}; before it: ${log.slice(-5).join(", ")}`);
+    } finally {
+      clearTimeout(watchdog);
+    }
     log.push(`${kind} ${done}`);
     if (i % 250 === 249) {
       await consistent(page, ids);

@@ -72,10 +72,12 @@ export async function swipe(page, from, to) {
  * than inspecting `getAnimations()` later, because a slow machine can finish a fade before the
  * test looks at it. */
 export async function countMotion(page) {
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     if (window.motionStarted === undefined) {
       for (const type of ["transitionrun", "animationstart"]) document.addEventListener(type, () => window.motionStarted++, true);
     }
+    // Motion started by what came before reports in the next frames: let it, then start at 0.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     window.motionStarted = 0;
   });
 }
