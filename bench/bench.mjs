@@ -34,10 +34,7 @@ function firstInteraction(dir, { css }) {
 const lines = [];
 const row = (...cells) => lines.push(`| ${cells.join(" | ")} |`);
 const failures = [];
-// A budget marked `enforced` fails the run even with --report-only (the loader's, in the suite).
-const enforcedFailures = [];
-const check = (ok, text, enforced = false) =>
-  ok ? "met" : (failures.push(text), enforced && enforcedFailures.push(text), `**missed**: ${text}`);
+const check = (ok, text) => (ok ? "met" : (failures.push(text), `**missed**: ${text}`));
 
 const ours = firstInteraction("dist", { css: true });
 const floor = firstInteraction("bench/floor/dist", { css: false });
@@ -72,7 +69,7 @@ row("Budget", "target", "measured", "result");
 row("---", "---", "---", "---");
 row("Widget, gzip", `≤ ${kb(BUDGET.totalGzip)}`, kb(total.gzip), check(total.gzip <= BUDGET.totalGzip, `${kb(total.gzip - BUDGET.totalGzip)} over`));
 row("Widget / Yew floor, gzip", `≤ ${BUDGET.floorRatio}×`, `${ratio.toFixed(2)}×`, check(ratio <= BUDGET.floorRatio, `${(ratio - BUDGET.floorRatio).toFixed(2)}× over`));
-row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`, true));
+row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`));
 
 if (full) {
   const { measureInBrowser } = await import("./browser.mjs");
@@ -85,5 +82,7 @@ console.log(lines.join("\n"));
 if (process.argv.includes("--json")) writeFileSync(process.argv[process.argv.indexOf("--json") + 1], JSON.stringify({ total, floorTotal, ratio, loader }, null, 2));
 if (failures.length) {
   console.log(`\nBudgets missed: ${failures.length}`);
-  process.exitCode = process.argv.includes("--report-only") && enforcedFailures.length === 0 ? 0 : 1;
+  // The loader's budget fails the run even with --report-only (as the test suite runs it).
+  const loaderMissed = loader.gzip > BUDGET.loaderGzip;
+  process.exitCode = process.argv.includes("--report-only") && !loaderMissed ? 0 : 1;
 }

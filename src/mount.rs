@@ -3,7 +3,7 @@
 //! shown before the app starts) is replaced only once a story is ready, so a failure leaves the
 //! page readable.
 
-use std::cell::RefCell;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -91,8 +91,11 @@ fn mount(root: Element) {
     let (options, warnings) =
         Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let stories = root.get_attribute("data-stories");
+    // The language the reader asked for, or the built-in one.
+    let language = options.language.clone().unwrap_or_else(|| BUILT_IN.into());
     let mut start = Start {
         root,
+        language,
         options,
         warnings,
         host,
@@ -101,11 +104,10 @@ fn mount(root: Element) {
     // An updated story (a correction) replaces the built-in one, but only from the page's own
     // origin. A language the bundle does not carry comes from beside the app's code, where its
     // starter (start.js, mount.js) says. Until either arrives the built page stays on screen.
-    let language = start.language();
     let fetched = match (start.options.story.clone(), stories) {
         (Some(wanted), _) => same_origin(&wanted).map(Some),
-        (None, Some(stories)) if served_apart(&language) => {
-            story_beside_app(&stories, &language).map(Some)
+        (None, Some(stories)) if served_apart(&start.language) => {
+            story_beside_app(&stories, &start.language).map(Some)
         }
         _ => Ok(None),
     };
@@ -132,6 +134,8 @@ fn mount(root: Element) {
 /// Everything needed to start an explainer on a placeholder, but the story.
 struct Start {
     root: Element,
+    /// The language the reader asked for, or the built-in one.
+    language: String,
     options: Options,
     warnings: Vec<String>,
     host: Option<Host>,
@@ -139,17 +143,9 @@ struct Start {
 }
 
 impl Start {
-    /// The language the reader asked for, or the built-in one.
-    fn language(&self) -> String {
-        self.options
-            .language
-            .clone()
-            .unwrap_or_else(|| BUILT_IN.into())
-    }
-
-    /// Runs on the story the bundle carries in the reader's language, or the built-in one.
+    /// Runs on the story the bundle carries.
     fn run_built_in(self) {
-        match built_in_story(&self.language()) {
+        match built_in_story() {
             Ok(story) => self.run(story),
             Err(error) => web_sys::console::error_1(
                 &format!("inbox-explainer: cannot decode the built-in story: {error}").into(),
@@ -161,11 +157,10 @@ impl Start {
     /// its size suggests the first time, because browsers compile the decoder on its first call;
     /// kept apart, decoding and rendering are two shorter tasks instead of one long one.
     fn run(mut self, story: Rc<Story>) {
-        let language = self.language();
-        if story.language != language {
+        if story.language != self.language {
             self.warnings.push(format!(
-                "no story in language {language:?}; showing {:?}",
-                story.language
+                "no story in language {:?}; showing {:?}",
+                self.language, story.language
             ));
         }
         let (start_step, step_warning) = self.options.start_step(&story);
@@ -206,23 +201,16 @@ impl Start {
     }
 }
 
-/// The story the bundle carries for `language`, decoded once per page and shared by every
+/// The one story the browser's bundle carries, decoded once per page and shared by every
 /// explainer on it (stories are never changed once loaded).
-fn built_in_story(language: &str) -> Result<Rc<Story>, String> {
-    type Decoded = Vec<(&'static [u8], Result<Rc<Story>, String>)>;
+fn built_in_story() -> Result<Rc<Story>, String> {
     thread_local! {
-        static DECODED: RefCell<Decoded> = const { RefCell::new(Vec::new()) };
+        static DECODED: OnceCell<Result<Rc<Story>, String>> = const { OnceCell::new() };
     }
-    // Keyed by the bytes, so every language that falls back to the same built-in story shares
-    // one decode.
-    let bytes = story_bytes(language);
-    DECODED.with_borrow_mut(|decoded| {
-        if let Some((_, story)) = decoded.iter().find(|(b, _)| std::ptr::eq(*b, bytes)) {
-            return story.clone();
-        }
-        let story = Story::decode(bytes).map(Rc::new);
-        decoded.push((bytes, story.clone()));
-        story
+    DECODED.with(|decoded| {
+        decoded
+            .get_or_init(|| Story::decode(story_bytes(BUILT_IN)).map(Rc::new))
+            .clone()
     })
 }
 

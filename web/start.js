@@ -27,10 +27,11 @@ const painted = new Promise((resolve) => {
   });
 });
 
+const placeholders = document.querySelectorAll("[data-inbox-explainer]");
+
 // Stories in languages other than the built-in one are served beside this file.
-for (const placeholder of document.querySelectorAll("[data-inbox-explainer]:not([data-stories])")) {
-  placeholder.dataset.stories = new URL("stories/", import.meta.url).href;
-}
+const stories = new URL("stories/", import.meta.url).href;
+for (const placeholder of placeholders) placeholder.dataset.stories ??= stories;
 
 // After a panic, reported once by the explainer (src/fault.rs), the wasm stops with a trap:
 // the same fault, so it is kept out of the console.
@@ -43,7 +44,6 @@ addEventListener("unhandledrejection", (event) => alreadyReported(event.reason) 
 // a reader who never scrolls to it never pays for it, and the article's loading is not slowed.
 // Its code is fetched and compiled before, so it is ready when it is needed.
 const inView = new Promise((resolve) => {
-  const placeholders = document.querySelectorAll("[data-inbox-explainer]");
   if (!("IntersectionObserver" in window) || placeholders.length === 0) return resolve();
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) {
@@ -71,8 +71,6 @@ try {
 } catch (error) {
   // The page already holds the whole explanation: show it, with a notice, instead of controls
   // that would do nothing.
-  for (const placeholder of document.querySelectorAll("[data-inbox-explainer]")) {
-    placeholder.setAttribute("data-failed", "");
-  }
+  for (const placeholder of placeholders) placeholder.setAttribute("data-failed", "");
   console.error("inbox-explainer: the interactive version could not start:", error);
 }

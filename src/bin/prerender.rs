@@ -199,19 +199,14 @@ fn external_start_script(page: &str) -> Result<(String, String), String> {
 fn without_preloads(page: &str, urls: &[&str]) -> Result<String, String> {
     let mut head = page.to_string();
     for url in urls {
-        let href = format!("href=\"{url}\"");
-        let link = head
-            .match_indices("<link ")
-            .map(|(at, _)| {
-                (
-                    at,
-                    &head[at..at + head[at..].find('>').map_or(0, |end| end + 1)],
-                )
-            })
-            .find(|(_, tag)| tag.contains(&href) && tag.contains("preload"))
-            .map(|(at, tag)| (at, tag.len()))
-            .ok_or(format!("no preload link for {url} from Trunk"))?;
-        head.replace_range(link.0..link.0 + link.1, "");
+        let missing = || format!("no preload link for {url} from Trunk");
+        let at = head.find(&format!("href=\"{url}\"")).ok_or_else(missing)?;
+        let start = head[..at].rfind("<link ").ok_or_else(missing)?;
+        let end = at + head[at..].find('>').ok_or_else(missing)? + 1;
+        if !head[start..end].contains("preload") {
+            return Err(missing());
+        }
+        head.replace_range(start..end, "");
     }
     Ok(head)
 }

@@ -160,14 +160,14 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                     selected.then_some("is-selected"),
                 );
-                let label = path.number.map(|n| format!(
+                let label = path.number.filter(|_| interactive).map(|n| format!(
                     "{}. {} ({})", number(n as u64, &story.ui), flow.label, story.flow_route(path.flow)
                 ));
                 html! {
                     <g key={flow.id.clone()} class={class}
                         role={focusable.then_some("button")}
                         tabindex={focusable.then_some("0")}
-                        aria-label={label.filter(|_| focusable)}
+                        aria-label={label}
                         aria-hidden={(!focusable).then_some("true")}
                         aria-pressed={focusable.then(|| aria_bool(selected))}
                         data-select={interactive.then(|| format!("flow-{index}"))}
@@ -191,11 +191,13 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     format!("ia-flow--{}", props.style.class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
-                let select = selects(Selection::Flow(index));
+                let select = props.on_select.as_ref().map(|on_select| {
+                    on_select.reform(move |_: MouseEvent| Selection::Flow(index))
+                });
                 html! {
                     <g key={format!("badge-{}", story.flows[index].id)} class={class} aria-hidden="true"
                         data-badge={interactive.then(|| format!("flow-{index}"))}
-                        onclick={select.map(|s| s.reform(|_: MouseEvent| ()))}>
+                        onclick={select}>
                         <circle cx={num(path.badge.0)} cy={num(path.badge.1)} r={num(BADGE_RADIUS)} />
                         <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
                             { path.number.map(|n| number(n as u64, &story.ui)).unwrap_or_default() }

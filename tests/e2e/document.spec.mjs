@@ -106,8 +106,7 @@ test("the app's code is fetched only after the built page is painted, and keeps 
       buffered: true,
     });
   });
-  await page.goto("/");
-  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  await openApp(page, "/");
   await page.waitForTimeout(500);
   const timing = await page.evaluate(() => ({
     loaded: performance.getEntriesByType("navigation")[0].loadEventEnd,

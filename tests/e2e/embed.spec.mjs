@@ -106,8 +106,7 @@ test("an explainer out of view has its code ready but starts only when the reade
   for (const request of code) await (await request.response()).finished();
   await page.waitForTimeout(1000);
   await expect(second.locator("[data-inbox-explainer][data-ready]")).toHaveCount(0);
-  await page.locator("#second iframe").scrollIntoViewIfNeeded();
-  await second.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await explainer(page, "#second iframe");
   await second.locator(".ia-button--next").click();
   await expect(second.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
 });
