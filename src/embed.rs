@@ -45,6 +45,22 @@ impl Host {
         messages
     }
 
+    /// The messages that ask the framing page to scroll its iframe so that the point `top` CSS
+    /// px below the explainer's top comes into view: the loader's own message, or Pym.js's
+    /// `scrollToChildPos` under a Pym.js parent. `smooth` is false when the reader wants
+    /// reduced motion.
+    pub fn scroll_messages(&self, top: u32, smooth: bool) -> Vec<Outgoing> {
+        let mut messages = vec![Outgoing::Text(format!(
+            "{{\"type\":\"{SCROLL}\",\"top\":{top},\"smooth\":{smooth}}}"
+        ))];
+        if let Some(id) = &self.pym_id {
+            messages.push(Outgoing::Text(format!(
+                "pymxPYMx{id}xPYMxscrollToChildPosxPYMx{top}"
+            )));
+        }
+        messages
+    }
+
     /// The accepted message, if `data` sent from `origin` is one: a request to show a step and
     /// view, sent by the loader when the host page's own back and forward buttons are used.
     /// Anything else, or anything from another origin, is ignored.
@@ -72,6 +88,8 @@ impl Host {
 
 /// Type of the one message the explainer accepts.
 pub const SHOW: &str = "inbox-explainer:show";
+/// Type of the request to scroll the framing page to a new step's top.
+pub const SCROLL: &str = "inbox-explainer:scroll";
 /// Type of the reader events it sends.
 pub const EVENT: &str = "inbox-explainer:event";
 
@@ -232,6 +250,23 @@ fn flat_json_object(data: &str) -> Option<Vec<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scroll_request_goes_to_the_loader_and_to_a_pym_parent_in_its_own_words() {
+        let loader = Host::from_pairs([("parentUrl", "https://news.example/story")]);
+        assert_eq!(
+            loader.scroll_messages(420, false),
+            [Outgoing::Text(
+                r#"{"type":"inbox-explainer:scroll","top":420,"smooth":false}"#.into()
+            )]
+        );
+        let pym = Host::from_pairs([("childId", "box")]);
+        let messages = pym.scroll_messages(420, true);
+        assert_eq!(
+            messages[1],
+            Outgoing::Text("pymxPYMxboxxPYMxscrollToChildPosxPYMx420".into())
+        );
+    }
 
     fn host() -> Host {
         Host::from_pairs([

@@ -11,7 +11,7 @@ use crate::embed::{Host, Outgoing, ReaderEvent};
 use crate::nav::View;
 
 /// The framing window, if the explainer is in an iframe.
-fn parent(window: &Window) -> Option<Window> {
+pub fn parent(window: &Window) -> Option<Window> {
     let parent = window.parent().ok().flatten()?;
     (parent != *window).then_some(parent)
 }

@@ -20,7 +20,7 @@ use crate::options::{parse_query, Options};
 use crate::story::Story;
 
 /// Placeholder attributes that set options, as `data-NAME`.
-const OPTION_ATTRIBUTES: [&str; 5] = ["step", "view", "lang", "theme", "story"];
+const OPTION_ATTRIBUTES: [&str; 6] = ["step", "view", "lang", "theme", "story", "heading"];
 
 /// Starts an explainer on every `[data-inbox-explainer]` element of the page, each in tasks of
 /// its own after the one that instantiated the wasm: the browser gets to handle input and paint
@@ -178,6 +178,7 @@ impl Start {
             start_step,
             start_view: self.options.view.unwrap_or_default(),
             theme: self.options.theme,
+            heading: self.options.heading,
             url_mode: self.url_mode,
             host: self.host,
             on_event: yew::Callback::from(move |event| {

@@ -34,6 +34,16 @@ pub struct Options {
     pub theme: Theme,
     /// Address of an updated, compiled story file on the page's own origin (a correction).
     pub story: Option<String>,
+    /// Whether the explainer shows its own title and dek (`heading=hide` when the article
+    /// around it already carries them).
+    pub heading: Heading,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Heading {
+    #[default]
+    Show,
+    Hide,
 }
 
 pub const VIEW_NAMES: [(View, &str); 3] = [
@@ -68,6 +78,13 @@ impl Options {
                 },
                 "lang" => options.language = Some(value.to_string()),
                 "story" => options.story = Some(value.to_string()),
+                "heading" => match value {
+                    "show" => options.heading = Heading::Show,
+                    "hide" => options.heading = Heading::Hide,
+                    _ => warnings.push(format!(
+                        "heading {value:?} is not one of show, hide; showing the title"
+                    )),
+                },
                 "theme" => match value {
                     "auto" => options.theme = Theme::Auto,
                     "light" => options.theme = Theme::Light,

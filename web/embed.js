@@ -2,11 +2,12 @@
 //   <div data-inbox-explainer-embed data-src="https://…/" data-title="…"></div>
 // into a titled, lazy-loaded iframe with its height reserved, then follows the explainer's
 // height, re-announces its reader events on the placeholder, and keeps its step and view in the
-// host page's URL fragment so links and the back and forward buttons work. Messages are only
-// accepted from the explainer's own origin and its own iframe.
+// host page's URL fragment so links and the back and forward buttons work, and scrolls the
+// page to a new step's top when the reader moves on from below it. Messages are only accepted
+// from the explainer's own origin and its own iframe.
 (() => {
   "use strict";
-  const OPTIONS = ["step", "view", "lang", "theme"];
+  const OPTIONS = ["step", "view", "lang", "theme", "heading"];
   const DEFAULT_HEIGHT = 1400;
 
   // The fragment holds one "ia-KEY=STEP.VIEW" entry per explainer, beside anything else.
@@ -88,6 +89,17 @@
       if (data.context === "iframe.resize") {
         const height = Number(data.height);
         if (Number.isFinite(height) && height > 0 && height < 100000) size(Math.ceil(height));
+        return;
+      }
+      // A new step's top is out of view: bring the point `top` px below the iframe's top to
+      // just below the top of the screen. Only ever a scroll of this page, never a jump away.
+      if (data.type === "inbox-explainer:scroll") {
+        const top = Number(data.top);
+        if (!Number.isFinite(top) || top < 0 || top > 100000) return;
+        const y = iframe.getBoundingClientRect().top + top;
+        if (y >= 0 && y <= innerHeight / 2) return;
+        const still = data.smooth !== true || matchMedia("(prefers-reduced-motion: reduce)").matches;
+        scrollBy({ top: y, behavior: still ? "instant" : "smooth" });
         return;
       }
       if (data.type !== "inbox-explainer:event" || typeof data.event !== "string" || !/^[a-z-]+$/.test(data.event)) return;

@@ -29,7 +29,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                     <p class="ia-document__number">
                         { fill(&story.ui.progress, &[("current", &ordinal(i, &story.ui)), ("total", &number(story.steps.len() as u64, &story.ui))]) }
                     </p>
-                    <StepText story={story.clone()} step={i} heading_id={format!("ia-document-{}", step.id)} />
+                    <StepText story={story.clone()} step={i} heading_id={AttrValue::from(format!("ia-document-{}", step.id))} />
                     { figure(story, step) }
                     <Citations story={story.clone()} sources={step.sources.clone()} />
                 </section>

@@ -13,9 +13,10 @@ use super::comparison::Comparison;
 use super::detail::Detail;
 use super::document::Document;
 use super::explorer::Explorer;
-use super::flow_diagram::FlowDiagram;
+use super::flow_diagram::{FlowDiagram, Overlay};
 pub use super::host_page::UrlMode;
 use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
+use super::landing::use_step_landing;
 use super::progress::Progress;
 use super::reading_tools::ReadingTools;
 use super::sources::{Citations, SourceList};
@@ -24,7 +25,7 @@ use super::timeline::Timeline;
 use super::view_switch::ViewSwitch;
 use crate::embed::{Host, ReaderEvent};
 use crate::nav::{Action, Selection, State, View};
-use crate::options::Theme;
+use crate::options::{Heading, Theme};
 use crate::scene::Style;
 use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
@@ -42,6 +43,9 @@ pub struct ExplainerProps {
     pub start_view: View,
     #[prop_or_default]
     pub theme: Theme,
+    /// Hidden when the article around the explainer already carries its title and dek.
+    #[prop_or_default]
+    pub heading: Heading,
     /// Whether the page's URL records the step and view (the standalone and iframe page). An
     /// explainer mounted in someone else's article never touches that page's URL.
     #[prop_or_default]
@@ -152,6 +156,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     );
     use_host_requests(props.host.clone(), story, nav.dispatcher());
     use_reader_events(story, &nav.0, &props.on_event);
+    let step_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    use_step_landing(
+        nav.0.step,
+        nav.0.still,
+        props.host.clone(),
+        step_ref.clone(),
+        title_ref.clone(),
+    );
 
     let ontouchstart = {
         let touch_start = touch_start.clone();
@@ -199,42 +212,53 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         &ui.next
     };
 
+    let kicker = fill(&ui.progress, &[("current", &current), ("total", &total)]);
     html! {
         <article class={classes!("ia", props.theme.class(), state.all_steps.then_some("ia--all-steps"), state.still.then_some("ia--still"))} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
             {ontouchstart} {ontouchend}>
-            <header class="ia-header">
-                <h2 class="ia-title">{ &story.title }</h2>
-                <p class="ia-standfirst">{ &story.standfirst }</p>
-            </header>
+            if props.heading == Heading::Show {
+                <header class="ia-header">
+                    <h2 class="ia-title">{ &story.title }</h2>
+                    <p class="ia-standfirst">{ story.dek.as_ref().unwrap_or(&story.standfirst) }</p>
+                </header>
+            }
             // Hidden unless the explainer fails (see src/fault.rs): then it introduces the
             // whole explanation, shown as a document below.
             <div class="ia-failure" role="status">
                 <p class="ia-failure__title">{ &ui.error_title }</p>
                 <p>{ &ui.error_body }</p>
             </div>
-            <ReadingTools story={story.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-            <div class="ia-interactive">
+            <div class="ia-bar">
                 <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
+                <ReadingTools story={story.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            </div>
+            <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
-                <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()}>
-                    <StepText story={story.clone()} step={state.step} heading_id={heading_id} />
+                // Phones read the title, the figure, the short text, then what opens on demand;
+                // wide screens put the figure beside everything else.
+                <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()} ref={step_ref}>
+                    <div class="ia-step__head">
+                        <p class="ia-kicker ia-progress__text">{ kicker }</p>
+                        <h3 class="ia-step__title" id={heading_id} tabindex="-1" ref={title_ref}>{ &step.title }</h3>
+                    </div>
                     <div class="ia-step__figure">
                         { figure(story, state, &dispatch) }
                     </div>
+                    <StepText key={step.id.clone()} story={story.clone()} step={state.step} compact={true} />
                     <div class="ia-step__sources">
-                        <Citations story={story.clone()} sources={step.sources.clone()} />
+                        <Citations story={story.clone()} sources={step.sources.clone()} collapsed={true} />
+                    </div>
+                    <div class="ia-controls">
+                        <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
+                            onclick={dispatch.reform(|_| Action::Back)}>
+                            { &ui.back }
+                        </button>
+                        <button type="button" class="ia-button ia-button--next ia-button--primary"
+                            onclick={dispatch.reform(move |_| next_action.clone())}>
+                            { next_label }
+                        </button>
                     </div>
                 </section>
-                <div class="ia-controls">
-                    <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
-                        onclick={dispatch.reform(|_| Action::Back)}>
-                        { &ui.back }
-                    </button>
-                    <button type="button" class="ia-button ia-button--next ia-button--primary"
-                        onclick={dispatch.reform(move |_| next_action.clone())}>
-                        { next_label }
-                    </button>
-                </div>
             </div>
             // Every step at once, in "All steps" mode and in print. Rendered only then, which
             // keeps the app's start and every render small; the build's page carries a static
@@ -390,10 +414,26 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             let alleged_diagram =
                 || diagram(alleged, Style::Alleged, &story.account_label(ALLEGED));
             let meta_diagram = || diagram(meta, Style::Meta, &story.account_label(META));
+            // Side by side, a phone has no room for two diagrams that can be read: it draws
+            // both accounts on one, each in its own style (CSS picks by width).
+            let together = || {
+                // A key in the views' short names; the full names head the quotes and the
+                // description.
+                let also = Overlay {
+                    shown: meta.clone(),
+                    style: Style::Meta,
+                    caption: story.ui.view_meta.clone().into(),
+                };
+                html! {
+                    <FlowDiagram story={story.clone()} shown={alleged.clone()} style={Style::Alleged}
+                        caption={AttrValue::from(story.ui.view_alleged.clone())} selection={state.selection}
+                        on_select={on_select.clone()} also={also} />
+                }
+            };
             let diagrams = match state.view {
                 View::Alleged => vec![alleged_diagram()],
                 View::Meta => vec![meta_diagram()],
-                View::SideBySide => vec![alleged_diagram(), meta_diagram()],
+                View::SideBySide => vec![alleged_diagram(), meta_diagram(), together()],
             };
             (true, diagrams, state.view == View::SideBySide)
         }

@@ -32,6 +32,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .collect();
     html! {
         <div class="ia-explorer">
+            <FlowDiagram story={story.clone()} shown={shown} style={Style::Neutral}
+                caption={ui.possible_flows.clone()} selection={props.state.selection}
+                on_select={props.dispatch.reform(Action::Select)} />
             <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
                 <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
                 <ul class="ia-permissions">
@@ -47,15 +50,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                                     <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
                                     <span class="ia-switch__label">{ &permission.label }</span>
                                 </button>
-                                <p class="ia-permission__explanation">{ &permission.explanation }</p>
+                                <details class="ia-permission__more">
+                                    <summary>{ &ui.permission_more }</summary>
+                                    <p class="ia-permission__explanation">{ &permission.explanation }</p>
+                                </details>
                             </li>
                         }
                     }) }
                 </ul>
             </div>
-            <FlowDiagram story={story.clone()} shown={shown} style={Style::Neutral}
-                caption={ui.possible_flows.clone()} selection={props.state.selection}
-                on_select={props.dispatch.reform(Action::Select)} />
             <div class="ia-explorer__reveals" aria-live="polite">
                 <h4 class="ia-figure-heading">{ &ui.reveals_label }</h4>
                 if revealing.is_empty() {

@@ -14,8 +14,10 @@ use yew::prelude::*;
 
 use super::{aria_bool, on_activate};
 use crate::nav::Selection;
-use crate::scene::{layout, num, Orientation, Scene, Style, BADGE_RADIUS};
-use crate::story::Story;
+use crate::scene::{
+    layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
+};
+use crate::story::{Glyph, Story};
 use crate::text::{fill, number, ordinal};
 
 #[derive(Properties, PartialEq)]
@@ -30,28 +32,79 @@ pub struct FlowDiagramProps {
     /// What a click or key press on a box, arrow or legend entry selects; `None` for a static
     /// diagram. Required, so a diagram is never static by omission.
     pub on_select: Option<Callback<Selection>>,
+    /// A second account's flows drawn on the same boxes, each in its own style: how a phone
+    /// shows two accounts "side by side", at a size that can still be read.
+    #[prop_or_default]
+    pub also: Option<Overlay>,
+}
+
+/// Flows of a second account over a diagram.
+#[derive(Clone, PartialEq)]
+pub struct Overlay {
+    pub shown: Vec<usize>,
+    pub style: Style,
+    pub caption: AttrValue,
+}
+
+impl FlowDiagramProps {
+    /// Every flow on show, in legend order, each with the style it is drawn in.
+    fn drawn(&self) -> Vec<(usize, Style)> {
+        let first = self.shown.iter().map(|&f| (f, self.style));
+        let second = self
+            .also
+            .iter()
+            .flat_map(|o| o.shown.iter().map(move |&f| (f, o.style)));
+        first.chain(second).collect()
+    }
+
+    /// Each account's caption with its style.
+    fn captions(&self) -> Vec<(Style, AttrValue)> {
+        let mut captions = vec![(self.style, self.caption.clone())];
+        captions.extend(self.also.iter().map(|o| (o.style, o.caption.clone())));
+        captions
+    }
+
+    fn style_of(&self, flow: usize) -> Style {
+        self.drawn()
+            .iter()
+            .find(|(f, _)| *f == flow)
+            .map_or(self.style, |(_, style)| *style)
+    }
 }
 
 #[component]
 pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     let story = &props.story;
-    let style = props.style.class();
+    let drawn = props.drawn();
+    let kind = if props.also.is_some() {
+        "ia-diagram--together"
+    } else {
+        match props.style {
+            Style::Alleged => "ia-diagram--alleged",
+            Style::Meta => "ia-diagram--meta",
+            Style::Neutral => "ia-diagram--neutral",
+        }
+    };
     html! {
-        <figure class={classes!("ia-diagram", format!("ia-diagram--{style}"))}>
+        <figure class={classes!("ia-diagram", kind)}>
             <figcaption class="ia-diagram__caption">
-                <span class={classes!("ia-swatch", format!("ia-swatch--{style}"))} aria-hidden="true"></span>
-                { &props.caption }
+                { for props.captions().into_iter().map(|(style, caption)| html! {
+                    <span class="ia-diagram__account">
+                        <span class={classes!("ia-swatch", format!("ia-swatch--{}", style.class()))} aria-hidden="true"></span>
+                        { caption }
+                    </span>
+                }) }
             </figcaption>
             <div class="ia-diagram__canvas">
-                { canvas(props, Orientation::Tall) }
-                { canvas(props, Orientation::Wide) }
+                { canvas(props, &drawn, Orientation::Tall) }
+                { canvas(props, &drawn, Orientation::Wide) }
             </div>
             <ol class="ia-legend">
-                { for props.shown.iter().enumerate().map(|(i, &flow)| {
+                { for drawn.iter().enumerate().map(|(i, &(flow, style))| {
                     let f = &story.flows[flow];
                     let entry = html! {
                         <>
-                            <span class={classes!("ia-badge", format!("ia-badge--{style}"))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
+                            <span class={classes!("ia-badge", format!("ia-badge--{}", style.class()))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
                             <span class="ia-legend__label">{ &f.label }</span>
                             <span class="ia-legend__route">{ story.flow_route(flow) }</span>
                         </>
@@ -104,31 +157,49 @@ fn description(props: &FlowDiagramProps) -> Html {
         }
         text
     };
+    let group = |shown: &[usize], caption: &AttrValue| {
+        html! {
+            <>
+                <p class="ia-describe__caption">{ caption }</p>
+                if shown.is_empty() {
+                    <p>{ &ui.describe_none }</p>
+                } else {
+                    <ol class="ia-describe__flows">
+                        { for shown.iter().map(|&flow| html! {
+                            <li key={story.flows[flow].id.clone()}>{ sentence(flow) }</li>
+                        }) }
+                    </ol>
+                }
+            </>
+        }
+    };
     html! {
         <details class="ia-describe">
             <summary>{ &ui.describe_diagram }</summary>
-            <p class="ia-describe__caption">{ &props.caption }</p>
-            if props.shown.is_empty() {
-                <p>{ &ui.describe_none }</p>
-            } else {
-                <ol class="ia-describe__flows">
-                    { for props.shown.iter().map(|&flow| html! {
-                        <li key={story.flows[flow].id.clone()}>{ sentence(flow) }</li>
-                    }) }
-                </ol>
+            { group(&props.shown, &props.caption) }
+            if let Some(also) = &props.also {
+                { group(&also.shown, &also.caption) }
             }
         </details>
     }
 }
 
-fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
+fn canvas(props: &FlowDiagramProps, drawn: &[(usize, Style)], orientation: Orientation) -> Html {
     let story = &props.story;
-    let scene: Scene = layout(story, &props.shown, orientation);
+    let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
+    let label: Vec<AttrValue> = props.captions().into_iter().map(|(_, c)| c).collect();
+    let label = label.join("; ");
+    let scene: Scene = layout(story, &shown, orientation);
     let class = match orientation {
         Orientation::Tall => "ia-svg ia-svg--tall",
         Orientation::Wide => "ia-svg ia-svg--wide",
     };
-    let view_box = format!("0 0 {} {}", num(scene.width), num(scene.height));
+    let view_box = format!(
+        "0 {} {} {}",
+        num(scene.view_top),
+        num(scene.width),
+        num(scene.view_height)
+    );
     let interactive = props.on_select.is_some();
     // What selecting `selection` does, if anything can be selected.
     let selects = |selection: Selection| {
@@ -145,7 +216,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
             .filter(|path| interactive || path.number.is_some())
     };
     html! {
-        <svg class={class} viewBox={view_box} role="group" aria-label={props.caption.clone()}>
+        <svg class={class} viewBox={view_box} role="group" aria-label={label}>
             { for drawn().map(|path| {
                 let flow = &story.flows[path.flow];
                 let index = path.flow;
@@ -156,7 +227,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let focusable = interactive && path.number.is_some();
                 let class = classes!(
                     "ia-flow",
-                    format!("ia-flow--{}", props.style.class()),
+                    format!("ia-flow--{}", props.style_of(index).class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                     selected.then_some("is-selected"),
                 );
@@ -188,7 +259,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                 let index = path.flow;
                 let class = classes!(
                     "ia-flow__badge",
-                    format!("ia-flow--{}", props.style.class()),
+                    format!("ia-flow--{}", props.style_of(index).class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
                 let select = props.on_select.as_ref().map(|on_select| {
@@ -202,10 +273,21 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                         <text x={num(path.badge.0)} y={num(path.badge.1)} dy="0.35em" text-anchor="middle">
                             { path.number.map(|n| number(n as u64, &story.ui)).unwrap_or_default() }
                         </text>
+                        if let Some(tag) = &path.tag {
+                            <text class="ia-flow__tag" text-anchor={if tag.leftwards { "end" } else { "start" }}>
+                                { for tag.lines.iter().enumerate().map(|(i, line)| html! {
+                                    <tspan x={num(tag.x)} y={num(tag.y + i as f32 * TAG_LINE_HEIGHT)} dy="0.35em">
+                                        { line }
+                                        if i + 1 < tag.lines.len() { { " " } }
+                                    </tspan>
+                                }) }
+                            </text>
+                        }
                     </g>
                 }
             }) }
-            { for scene.actors.iter().map(|b| {
+            // Boxes cut away with their rows are not drawn, so nothing unseen takes focus.
+            { for scene.actors.iter().filter(|b| b.in_view).map(|b| {
                 let actor = &story.actors[b.actor];
                 let index = b.actor;
                 let selected = props.selection == Some(Selection::Actor(index));
@@ -216,7 +298,7 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                     selected.then_some("is-selected"),
                 );
                 let line_height = 17.0;
-                let first_line = b.y + b.height / 2.0 - (b.lines.len() as f32 - 1.0) * line_height / 2.0;
+                let first_line = b.text_y - (b.lines.len() as f32 - 1.0) * line_height / 2.0;
                 html! {
                     <g key={actor.id.clone()} class={class}
                         role={interactive.then_some("button")}
@@ -227,10 +309,13 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
                         onclick={select.as_ref().map(|s| s.reform(|_: MouseEvent| ()))}
                         onkeydown={select.map(on_activate)}>
                         <rect x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} rx="10" />
+                        if let (Some(at), Some(g)) = (b.glyph_at, actor.glyph) {
+                            { glyph(g, at) }
+                        }
                         // A static box has no name of its own, so its text is what is read.
                         <text text-anchor="middle" aria-hidden={interactive.then_some("true")}>
                             { for b.lines.iter().enumerate().map(|(i, line)| html! {
-                                <tspan x={num(b.x + b.width / 2.0)}
+                                <tspan x={num(b.text_x)}
                                     y={num(first_line + i as f32 * line_height)}
                                     dy="0.35em">
                                     { line }
@@ -245,4 +330,44 @@ fn canvas(props: &FlowDiagramProps, orientation: Orientation) -> Html {
             }) }
         </svg>
     }
+}
+
+/// An actor's picture, drawn in a 24-unit square at `at`: strokes only, in the box's colour.
+fn glyph(glyph: Glyph, at: (f32, f32)) -> Html {
+    let transform = format!("translate({} {})", num(at.0), num(at.1));
+    let scale = GLYPH_SIZE / 24.0;
+    let transform = if scale == 1.0 {
+        transform
+    } else {
+        format!("{transform} scale({})", num(scale))
+    };
+    let shape = match glyph {
+        Glyph::Person => html! {
+            <>
+                <circle cx="12" cy="7.5" r="4" />
+                <path d="M4 21.5c0-4.6 3.6-7.5 8-7.5s8 2.9 8 7.5" />
+            </>
+        },
+        Glyph::App => html! {
+            <>
+                <rect x="6" y="1.5" width="12" height="21" rx="2.5" />
+                <rect x="9" y="6" width="6" height="6" rx="1.5" />
+                <path d="M10.5 18.5h3" />
+            </>
+        },
+        Glyph::Server => html! {
+            <>
+                <rect x="3" y="3" width="18" height="7.5" rx="1.5" />
+                <rect x="3" y="13.5" width="18" height="7.5" rx="1.5" />
+                <path d="M7 6.75h.01M7 17.25h.01M11 6.75h6M11 17.25h6" />
+            </>
+        },
+        Glyph::Inbox => html! {
+            <>
+                <path d="M2.5 13.5 6 4h12l3.5 9.5V20a1 1 0 0 1-1 1h-17a1 1 0 0 1-1-1z" />
+                <path d="M2.5 13.5h5.5l1.5 3h5l1.5-3h5.5" />
+            </>
+        },
+    };
+    html! { <g class="ia-glyph" transform={transform} aria-hidden="true">{ shape }</g> }
 }

@@ -8,6 +8,7 @@ pub mod explainer;
 pub mod explorer;
 pub mod flow_diagram;
 pub mod host_page;
+pub mod landing;
 pub mod progress;
 pub mod reading_tools;
 pub mod sources;

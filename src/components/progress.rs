@@ -1,4 +1,4 @@
-//! "Step 3 of 10" and the row of step buttons that jump straight to a step.
+//! The row of step buttons that jump straight to a step ("Step 3 of 10" is the step's kicker).
 
 use std::rc::Rc;
 
@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::nav::Action;
 use crate::story::Story;
-use crate::text::{fill, number, ordinal};
+use crate::text::{fill, ordinal};
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
@@ -19,13 +19,8 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let story = &props.story;
     let ui = &story.ui;
-    let total = number(story.steps.len() as u64, ui);
-    let current = ordinal(props.step, ui);
     html! {
         <nav class="ia-progress" aria-label={ui.progress_label.clone()}>
-            <p class="ia-progress__text">
-                { fill(&ui.progress, &[("current", &current), ("total", &total)]) }
-            </p>
             <ol class="ia-progress__steps">
                 { for story.steps.iter().enumerate().map(|(i, step)| {
                     let dispatch = props.dispatch.clone();

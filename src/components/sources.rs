@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::story::{Source, Story};
-use crate::text::{format_date, iso_date};
+use crate::text::{fill, format_date, iso_date, number};
 
 /// One source: its title as a link when it has one, then publisher and date.
 fn source_entry(story: &Story, source: &Source) -> Html {
@@ -34,20 +34,36 @@ fn source_entry(story: &Story, source: &Source) -> Html {
 pub struct CitationsProps {
     pub story: Rc<Story>,
     pub sources: Vec<usize>,
+    /// Folded into one line ("Sources (3)") that opens the list: the stepper's form. The
+    /// document, print and detail panels list them open.
+    #[prop_or_default]
+    pub collapsed: bool,
 }
 
 /// The "Sources:" list under a step or a detail.
 #[component]
 pub fn Citations(props: &CitationsProps) -> Html {
     let story = &props.story;
+    let list = html! {
+        <ul class="ia-citations__list">
+            { for props.sources.iter().map(|&s| html! {
+                <li class="ia-source">{ source_entry(story, &story.sources[s]) }</li>
+            }) }
+        </ul>
+    };
+    if props.collapsed {
+        let count = number(props.sources.len() as u64, &story.ui);
+        return html! {
+            <details class="ia-citations ia-citations--folded">
+                <summary class="ia-citations__label">{ fill(&story.ui.sources_count, &[("count", &count)]) }</summary>
+                { list }
+            </details>
+        };
+    }
     html! {
         <div class="ia-citations">
             <span class="ia-citations__label">{ &story.ui.sources_label }</span>
-            <ul class="ia-citations__list">
-                { for props.sources.iter().map(|&s| html! {
-                    <li class="ia-source">{ source_entry(story, &story.sources[s]) }</li>
-                }) }
-            </ul>
+            { list }
         </div>
     }
 }

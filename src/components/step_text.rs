@@ -1,46 +1,127 @@
-//! A step's words: title, body, points and quotes. Its sources follow the figure.
+//! A step's words: its body, points and quotes. In the stepper the step is compact: the first
+//! paragraph shows, the rest and the points open on demand, and quotes open on demand too,
+//! except a pair of quotes from the two accounts, which stand side by side with equal weight
+//! and open in full together. The whole-story document shows everything, with the heading.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::aria_bool;
 use crate::scene::Style;
-use crate::story::{Quote, Story};
+use crate::story::{Quote, Story, ALLEGED, META};
 use crate::text::{format_date, iso_date, paragraphs};
 
 #[derive(Properties, PartialEq)]
 pub struct StepTextProps {
     pub story: Rc<Story>,
     pub step: usize,
-    /// Id of the heading, so the step's region can be labelled by it.
-    pub heading_id: AttrValue,
+    /// The heading's id, when this renders the step's heading too (the document does; the
+    /// stepper puts its heading above the figure).
+    #[prop_or_default]
+    pub heading_id: Option<AttrValue>,
+    /// The stepper's compact form, with disclosures.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component]
 pub fn StepText(props: &StepTextProps) -> Html {
     let story = &props.story;
     let step = &story.steps[props.step];
+    let quotes_open = use_state(|| false);
+    let body = paragraphs(&step.body);
+    let heading = props.heading_id.as_ref().map(|id| {
+        html! { <h3 class="ia-step__title" id={id.clone()}>{ &step.title }</h3> }
+    });
+    let points = (!step.points.is_empty()).then(|| {
+        html! {
+            <ul class="ia-step__points">
+                { for step.points.iter().map(|p| html! { <li>{ p }</li> }) }
+            </ul>
+        }
+    });
+    if !props.compact {
+        return html! {
+            <div class="ia-step__text">
+                { for heading }
+                { for body.iter().map(|p| html! { <p>{ p }</p> }) }
+                { for points }
+                if !step.quotes.is_empty() {
+                    <div class="ia-quotes">
+                        { for step.quotes.iter().map(|q| quote(story, q, false)) }
+                    </div>
+                }
+            </div>
+        };
+    }
+    let (pair, others) = account_pair(story, &step.quotes);
+    let ui = &story.ui;
+    let toggle = {
+        let quotes_open = quotes_open.clone();
+        Callback::from(move |_| quotes_open.set(!*quotes_open))
+    };
     html! {
         <div class="ia-step__text">
-            <h3 class="ia-step__title" id={props.heading_id.clone()}>{ &step.title }</h3>
-            { for paragraphs(&step.body).into_iter().map(|p| html! { <p>{ p }</p> }) }
-            if !step.points.is_empty() {
-                <ul class="ia-step__points">
-                    { for step.points.iter().map(|p| html! { <li>{ p }</li> }) }
-                </ul>
-            }
-            if !step.quotes.is_empty() {
-                <div class="ia-quotes">
-                    { for step.quotes.iter().map(|q| quote(story, q)) }
+            { for heading }
+            { for body.first().map(|p| html! { <p>{ p }</p> }) }
+            if let Some((first, second)) = pair {
+                <div class={classes!("ia-quotes", "ia-quotes--pair", (!*quotes_open).then_some("is-clamped"))}>
+                    { quote(story, first, true) }
+                    { quote(story, second, true) }
                 </div>
+                <button type="button" class="ia-quotes__toggle" aria-expanded={aria_bool(*quotes_open)}
+                    onclick={toggle}>
+                    { &ui.full_quotes }
+                </button>
+            }
+            if body.len() > 1 || points.is_some() {
+                <details class="ia-more">
+                    <summary>{ &ui.more_label }</summary>
+                    { for body.iter().skip(1).map(|p| html! { <p>{ p }</p> }) }
+                    { for points }
+                </details>
+            }
+            if !others.is_empty() {
+                <details class="ia-more">
+                    <summary>{ &ui.quote_label }{ " (" }{ crate::text::number(others.len() as u64, ui) }{ ")" }</summary>
+                    <div class="ia-quotes">
+                        { for others.iter().map(|q| quote(story, q, false)) }
+                    </div>
+                </details>
             }
         </div>
     }
 }
 
+/// The first quote in each of the two accounts, when the step has both, and every other quote.
+fn account_pair<'a>(
+    story: &Story,
+    quotes: &'a [Quote],
+) -> (Option<(&'a Quote, &'a Quote)>, Vec<&'a Quote>) {
+    let in_account = |id: &str| {
+        quotes
+            .iter()
+            .position(|q| q.account.is_some_and(|a| story.accounts[a].id == id))
+    };
+    match (in_account(ALLEGED), in_account(META)) {
+        (Some(a), Some(m)) => (
+            Some((&quotes[a], &quotes[m])),
+            quotes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != a && *i != m)
+                .map(|(_, q)| q)
+                .collect(),
+        ),
+        _ => (None, quotes.iter().collect()),
+    }
+}
+
 /// A verbatim quote, attributed. Quotes from the two accounts share one style and size, so
-/// neither side is given more weight than the other.
-fn quote(story: &Story, q: &Quote) -> Html {
+/// neither side is given more weight than the other. `paired` heads it with the view's short
+/// name ("As alleged"), as in a pair side by side on a phone; the attribution says the rest.
+fn quote(story: &Story, q: &Quote, paired: bool) -> Html {
     let style = q
         .account
         .map_or(Style::Neutral, |a| Style::for_account(story, a));
@@ -50,7 +131,7 @@ fn quote(story: &Story, q: &Quote) -> Html {
             if let Some(account) = q.account {
                 <p class="ia-quote__account">
                     <span class={classes!("ia-swatch", format!("ia-swatch--{}", style.class()))} aria-hidden="true"></span>
-                    { &story.accounts[account].label }
+                    { account_heading(story, account, paired) }
                 </p>
             }
             <blockquote class="ia-quote__text" cite={source.url.clone()}>
@@ -68,11 +149,19 @@ fn quote(story: &Story, q: &Quote) -> Html {
                 </details>
             }
             <figcaption class="ia-quote__who">
-                <strong>{ &q.who }</strong>{ ", " }{ &q.role }
+                <strong>{ &q.who }</strong><span class="ia-quote__role">{ ", " }{ &q.role }</span>
                 <br />
                 <time datetime={iso_date(q.date)}>{ format_date(q.date, &story.ui) }</time>
-                { " — " }{ &q.place }
+                <span class="ia-quote__place">{ " — " }{ &q.place }</span>
             </figcaption>
         </figure>
+    }
+}
+
+fn account_heading(story: &Story, account: usize, paired: bool) -> &str {
+    match story.accounts[account].id.as_str() {
+        ALLEGED if paired => &story.ui.view_alleged,
+        META if paired => &story.ui.view_meta,
+        _ => &story.accounts[account].label,
     }
 }

@@ -9,6 +9,8 @@ pub struct Story {
     pub direction: Direction,
     pub title: String,
     pub standfirst: String,
+    /// One or two lines under the title in the interactive view; the standfirst when absent.
+    pub dek: Option<String>,
     pub last_updated: Date,
     pub ui: Ui,
     pub accounts: Vec<Account>,
@@ -47,6 +49,14 @@ pub struct Ui {
     pub permission_label: String,
     pub reveals_label: String,
     pub sources_label: String,
+    /// The one line a step's sources collapse into, with `{count}`.
+    pub sources_count: String,
+    /// The disclosure that holds a step's further paragraphs and points.
+    pub more_label: String,
+    /// Opens a step's side-by-side quotes in full, both at once.
+    pub full_quotes: String,
+    /// Opens a permission's longer explanation.
+    pub permission_more: String,
     pub source_list_heading: String,
     pub quote_label: String,
     pub illustration: String,
@@ -118,6 +128,27 @@ pub struct Actor {
     pub sources: Vec<usize>,
     /// Column and row on the phone-shaped grid.
     pub place: (u8, u8),
+    /// The small picture drawn in the actor's box, so the diagram reads before its labels do.
+    pub glyph: Option<Glyph>,
+}
+
+/// What an actor is, as a picture: a person, an app on a phone, a server, an inbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Glyph {
+    Person,
+    App,
+    Server,
+    Inbox,
+}
+
+impl Glyph {
+    /// The names a story file uses.
+    pub const NAMES: [(Glyph, &'static str); 4] = [
+        (Glyph::Person, "person"),
+        (Glyph::App, "app"),
+        (Glyph::Server, "server"),
+        (Glyph::Inbox, "inbox"),
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -46,6 +46,8 @@ impl fmt::Display for StoryError {
 const MAX_TEXT_CHARS: usize = 4000;
 /// The grid actors are placed on, as seen on a phone.
 pub const GRID_COLUMNS: u8 = 2;
+/// About two lines of a 360 px phone, in the dek's small type.
+pub const DEK_MAX_CHARS: usize = 125;
 pub const GRID_ROWS: u8 = 3;
 
 /// Parses and validates `source`, read from `file` (the name is only used in messages).
@@ -120,6 +122,7 @@ struct RawStory {
     direction: Text,
     title: Text,
     standfirst: Text,
+    dek: Option<Text>,
     last_updated: Text,
     ui: Spanned<Ui>,
     accounts: Vec<RawAccount>,
@@ -167,6 +170,7 @@ struct RawActor {
     detail: Text,
     sources: Spanned<Vec<Text>>,
     place: Spanned<Vec<u8>>,
+    glyph: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -364,6 +368,7 @@ where
             direction,
             title: self.text("title", &raw.title),
             standfirst: self.text("standfirst", &raw.standfirst),
+            dek: raw.dek.as_ref().map(|d| self.dek(d)),
             last_updated: self.date("last_updated", &raw.last_updated),
             ui: raw.ui.into_inner(),
             accounts,
@@ -383,7 +388,8 @@ where
             let message = format!("needs 12 month names, found {}", u.months.len());
             self.error(span.clone(), "ui.months", message);
         }
-        let placeholders: [(&str, &str, &[&str]); 7] = [
+        let placeholders: [(&str, &str, &[&str]); 8] = [
+            ("sources_count", &u.sources_count, &["{count}"]),
             ("progress", &u.progress, &["{current}", "{total}"]),
             ("go_to_step", &u.go_to_step, &["{number}", "{title}"]),
             ("diagram_label", &u.diagram_label, &["{title}"]),
@@ -418,6 +424,10 @@ where
             &u.permission_label,
             &u.reveals_label,
             &u.sources_label,
+            &u.sources_count,
+            &u.more_label,
+            &u.full_quotes,
+            &u.permission_more,
             &u.source_list_heading,
             &u.quote_label,
             &u.illustration,
@@ -626,9 +636,40 @@ where
                 detail: self.text(&format!("{at}.detail"), &a.detail),
                 sources: self.sources(&format!("{at}.sources"), &a.sources, sources),
                 place,
+                glyph: a
+                    .glyph
+                    .as_ref()
+                    .and_then(|g| self.glyph(&format!("{at}.glyph"), g)),
             });
         }
         actors
+    }
+
+    /// The dek is read on a phone above the first step: it must stay within two lines.
+    fn dek(&mut self, dek: &Text) -> String {
+        let text = self.text("dek", dek);
+        let length = text.chars().count();
+        if length > DEK_MAX_CHARS {
+            let message = format!(
+                "is {length} characters; a dek must fit two lines on a phone ({DEK_MAX_CHARS} at most)"
+            );
+            self.error(dek.span(), "dek", message);
+        }
+        text
+    }
+
+    fn glyph(&mut self, at: &str, name: &Text) -> Option<Glyph> {
+        let found = Glyph::NAMES.iter().find(|(_, n)| n == name.get_ref());
+        if found.is_none() {
+            let names: Vec<&str> = Glyph::NAMES.iter().map(|(_, n)| *n).collect();
+            let message = format!(
+                "glyph {:?} is not one of {}",
+                name.get_ref(),
+                names.join(", ")
+            );
+            self.error(name.span(), at, message);
+        }
+        found.map(|(glyph, _)| *glyph)
     }
 
     fn flow(

@@ -3,7 +3,7 @@
 // English, Spanish and a right-to-left story on the desktop, and English on a phone.
 import { test, expect } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
-import { openApp, rtlStory } from "./helpers.mjs";
+import { openApp, rtlStory, readingOption } from "./helpers.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const stories = [
@@ -32,6 +32,8 @@ async function violations(page, state) {
     const { violations } = await axe.analyze();
     found.push(...violations.flatMap((v) => v.nodes.map((node) => `${state}, ${scheme}: ${v.id}: ${node.html.slice(0, 120)}`)));
   }
+  // The open reading-options menu would cover the controls the next state is reached by.
+  await page.locator(".ia-menu").evaluateAll((all) => all.forEach((d) => (d.open = false)));
   return found;
 }
 
@@ -53,7 +55,7 @@ for (const story of stories) {
         found.push(...(await violations(page, `step ${step} ${view ?? ""}`)));
       }
     }
-    await page.locator(".ia-tool--all-steps").click();
+    await (await readingOption(page, ".ia-tool--all-steps")).click();
     found.push(...(await violations(page, "all steps")));
     expect(found, `${testInfo.project.name}, ${story.name}`).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The page as built: its HTML already holds the explanation, it works without JavaScript and
 // in print, and the app takes it over without moving anything.
 import { test, expect } from "./fixtures.mjs";
-import { layoutShifts, openApp, recordLayoutShifts } from "./helpers.mjs";
+import { layoutShifts, openApp, recordLayoutShifts, readingOption } from "./helpers.mjs";
 
 test.beforeEach(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the built document is tested once, on the desktop");
@@ -63,7 +63,7 @@ async function expectStaticDiagrams(page) {
 
 test("All steps draws the same static diagrams as the built document", async ({ page }) => {
   await openApp(page, "/");
-  await page.locator(".ia-tool--all-steps").click();
+  await (await readingOption(page, ".ia-tool--all-steps")).click();
   await expect(page.locator(".ia-document")).toBeVisible();
   await expectStaticDiagrams(page);
 });

@@ -1,7 +1,7 @@
 // The built page under a strict Content-Security-Policy, and when things go wrong: the wasm
 // cannot load, or the host page is hostile.
 import { test, expect, expectConsole } from "./fixtures.mjs";
-import { openApp, watchConsole } from "./helpers.mjs";
+import { openApp, watchConsole, readingOption } from "./helpers.mjs";
 import { STRICT_CSP } from "./policy.mjs";
 
 
@@ -19,8 +19,8 @@ test("the page works under the strict policy, sent as a header, with no violatio
   await page.locator(".ia-interactive .ia-svg:visible .ia-actor").first().click();
   await expect(page.locator(".ia-detail")).toBeVisible();
   for (let step = 2; step <= 10; step++) await page.locator(".ia-button--next").click();
-  await page.locator(".ia-tool--all-steps").click();
-  await page.locator(".ia-tool--motion").click();
+  await (await readingOption(page, ".ia-tool--all-steps")).click();
+  await (await readingOption(page, ".ia-tool--motion")).click();
   expect(await page.evaluate(() => window.violations)).toEqual([]);
   expect(problems).toEqual([]);
   // No inline script or style anywhere in the built page.

@@ -88,3 +88,11 @@ export const motionStarted = (page) =>
   page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.motionStarted)))),
   );
+
+/** The reading option `selector` (all steps, motion, shortcuts), with the reading-options
+ * menu opened first if it is closed. */
+export async function readingOption(page, selector, scope = page) {
+  const menu = scope.locator(".ia-menu").first();
+  if (!(await menu.evaluate((details) => details.open))) await menu.locator("summary").first().click();
+  return scope.locator(selector).first();
+}

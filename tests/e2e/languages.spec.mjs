@@ -28,6 +28,9 @@ test("lang=es gives the Spanish story, with translated quotes marked and their o
   // Each quote is our translation, says so, and opens onto the verbatim English words.
   const quotes = page.locator(".ia-interactive .ia-quote");
   expect(await quotes.count()).toBeGreaterThanOrEqual(2);
+  // The two accounts' quotes show their first lines until both are opened in full.
+  await page.locator(".ia-quotes__toggle").click();
+  await expect(page.locator(".ia-quotes__toggle")).toHaveAttribute("aria-expanded", "true");
   for (const quote of await quotes.all()) {
     await expect(quote.locator(".ia-quote__translated")).toHaveText("Traducción propia");
     await quote.locator(".ia-quote__original summary").click();
@@ -64,9 +67,10 @@ test("lang=es gives the Spanish story, with translated quotes marked and their o
 });
 
 test("a right-to-left story mirrors controls, progress and diagram, and keeps labels inside their boxes", async ({ page }) => {
-  await openApp(page, "/?lang=ar&story=rtl.story&step=1&view=alleged");
+  // Step 2 draws the first actor (a diagram leaves out rows no arrow on show touches).
+  await openApp(page, "/?lang=ar&story=rtl.story&step=2");
   await expect(page.locator("article.ia")).toHaveAttribute("dir", "rtl");
-  await expect(page.locator(".ia-progress__text")).toHaveText("الخطوة ١ من ٦");
+  await expect(page.locator(".ia-progress__text")).toHaveText("الخطوة ٢ من ٦");
   const x = async (locator) => (await locator.boundingBox()).x;
   // Back is on the right, Next on the left; step 1 is the rightmost step button.
   expect(await x(page.locator(".ia-button--next"))).toBeLessThan(await x(page.locator(".ia-button--back")));

@@ -1,0 +1,110 @@
+//! Landing on a new step: when the reader changes step and the step's top is out of view,
+//! bring its title into the upper part of the screen, whatever the delivery, and move focus to
+//! it so keyboard and screen-reader users land in the same place. When the title is already in
+//! view nothing moves and focus stays where it was.
+//!
+//! - On its own page, or mounted directly in an article, the explainer scrolls that page.
+//! - In an iframe, its own page is as tall as the explainer and never scrolls; only the framing
+//!   page can. An IntersectionObserver (whose implicit root is the top-level viewport, even
+//!   across origins) tells whether the title is in view there, and the framing page is asked
+//!   to scroll: the loader through `inbox-explainer:scroll`, Pym.js through its own
+//!   `scrollToChildPos`.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
+use yew::prelude::*;
+
+use crate::embed::{Host, Outgoing};
+
+/// Where the title lands: this far below the top of the screen.
+const TITLE_MARGIN: f64 = 12.0;
+
+#[hook]
+pub fn use_step_landing(
+    step: usize,
+    still: bool,
+    host: Option<Host>,
+    step_ref: NodeRef,
+    title_ref: NodeRef,
+) {
+    // The step the explainer opened on is not a change: nothing moves at start.
+    let shown = use_mut_ref(|| step);
+    use_effect_with(step, move |&step| {
+        if *shown.borrow() != step {
+            *shown.borrow_mut() = step;
+            if let (Some(section), Some(title)) =
+                (step_ref.cast::<Element>(), title_ref.cast::<HtmlElement>())
+            {
+                land(&section, &title, still, host.unwrap_or_default());
+            }
+        }
+    });
+}
+
+fn land(section: &Element, title: &HtmlElement, still: bool, host: Host) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let smooth = !still && !reduced_motion(&window);
+    match crate::host::parent(&window) {
+        None => {
+            let top = section.get_bounding_client_rect().top();
+            if top < 0.0 {
+                let behavior = if smooth {
+                    web_sys::ScrollBehavior::Smooth
+                } else {
+                    web_sys::ScrollBehavior::Instant
+                };
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(title.get_bounding_client_rect().top() - TITLE_MARGIN);
+                options.set_behavior(behavior);
+                window.scroll_by_with_scroll_to_options(&options);
+                focus_without_scrolling(title);
+            }
+        }
+        Some(parent) => {
+            let title = title.clone();
+            let document_top =
+                title.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+            let top = (document_top - TITLE_MARGIN).max(0.0) as u32;
+            let target = host.parent_origin.clone().unwrap_or_else(|| "*".into());
+            let observed = title.clone();
+            let seen = Closure::once_into_js(
+                move |entries: js_sys::Array, observer: IntersectionObserver| {
+                    observer.disconnect();
+                    let fully_in_view = entries
+                        .get(0)
+                        .dyn_into::<IntersectionObserverEntry>()
+                        .is_ok_and(|entry| entry.intersection_ratio() >= 0.99);
+                    if fully_in_view {
+                        return;
+                    }
+                    for message in host.scroll_messages(top, smooth) {
+                        if let Outgoing::Text(text) = message {
+                            let _ = parent.post_message(&JsValue::from_str(&text), &target);
+                        }
+                    }
+                    focus_without_scrolling(&title);
+                },
+            );
+            if let Ok(observer) = IntersectionObserver::new(seen.unchecked_ref()) {
+                observer.observe(&observed);
+            }
+        }
+    }
+}
+
+fn focus_without_scrolling(element: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+fn reduced_motion(window: &web_sys::Window) -> bool {
+    window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}

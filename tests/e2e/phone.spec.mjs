@@ -1,0 +1,54 @@
+// A step reads like a step on a phone: measured from the DOM at 360 x 780 with every
+// disclosure closed, for every step and view. The figures are printed for the README.
+import { test, expect } from "./fixtures.mjs";
+import { openApp } from "./helpers.mjs";
+
+const SCREEN = 780;
+const HEADER_BUDGET = 260;
+const DIAGRAM_BUDGET = SCREEN - 120;
+const NEXT_BUDGET = 1.6 * SCREEN;
+
+/** Positions, in CSS px from the top of the page, of what the targets are about. */
+const measure = (page) =>
+  page.evaluate(() => {
+    const top = (element) => element.getBoundingClientRect().top + scrollY;
+    const shown = (element) => element && element.getClientRects().length > 0;
+    const root = document.querySelector(".ia");
+    const title = document.querySelector(".ia-interactive .ia-step__title");
+    const figure = document.querySelector(".ia-interactive .ia-step__figure");
+    const candidates = [...figure.querySelectorAll("svg.ia-svg, .ia-comparison, .ia-timeline, .ia-source-list")];
+    const diagram = candidates.find(shown);
+    const next = document.querySelector(".ia-interactive .ia-button--next");
+    return {
+      header: Math.round(top(title) - top(root)),
+      diagram: diagram ? Math.round(top(diagram) - top(title)) : null,
+      next: Math.round(next.getBoundingClientRect().bottom + scrollY - top(title)),
+      openDisclosures: document.querySelectorAll(".ia-interactive details[open]").length,
+    };
+  });
+
+for (const lang of ["en", "es"]) {
+test(`every step and view keeps its title, diagram and Next within reach at 360 x 780 (${lang})`, async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "phone layout");
+  test.setTimeout(120_000);
+  await openApp(page, `/?lang=${lang}`);
+  const total = await page.locator(".ia-progress__step").count();
+  const rows = [];
+  for (let step = 1; step <= total; step++) {
+    await openApp(page, `/?lang=${lang}&step=${step}`);
+    const views = (await page.locator(".ia-view-switch").count()) > 0 ? ["alleged", "meta", "side-by-side"] : [null];
+    for (const view of views) {
+      if (view) await openApp(page, `/?lang=${lang}&step=${step}&view=${view}`);
+      const m = await measure(page);
+      expect(m.openDisclosures, "every disclosure starts closed").toBe(0);
+      const name = `step ${step}${view ? ` (${view})` : ""}`;
+      rows.push(`${name.padEnd(24)} header ${String(m.header).padStart(4)}  diagram ${String(m.diagram ?? "-").padStart(4)}  next ${String(m.next).padStart(5)}`);
+      if (step === 1) expect.soft(m.header, `${name}: header above the title`).toBeLessThanOrEqual(HEADER_BUDGET);
+      if (m.diagram !== null) expect.soft(m.diagram, `${name}: diagram below the title`).toBeLessThanOrEqual(DIAGRAM_BUDGET);
+      // The last step lists every source and is exempt.
+      if (step < total) expect.soft(m.next, `${name}: bottom of Next below the title`).toBeLessThanOrEqual(NEXT_BUDGET);
+    }
+  }
+  console.log(`${lang}, 360 x 780, px from the step title's top (budgets: header ${HEADER_BUDGET}, diagram ${DIAGRAM_BUDGET}, next ${NEXT_BUDGET}):\n${rows.join("\n")}`);
+});
+}
