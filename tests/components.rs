@@ -63,9 +63,14 @@ async fn settle() {
     }
 }
 
-/// Tests act on the interactive view; the whole-story document beside it is for print.
+/// Tests act on the interactive view and the bar above it (the step buttons and the reading
+/// options); the whole-story document beside them is for print.
+fn scoped(selector: &str) -> String {
+    format!(":is(.ia-interactive, .ia-bar) {selector}")
+}
+
 fn find(root: &Element, selector: &str) -> HtmlElement {
-    let selector = &format!(".ia-interactive {selector}");
+    let selector = &scoped(selector);
     root.query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no element matches {selector}"))
@@ -73,9 +78,7 @@ fn find(root: &Element, selector: &str) -> HtmlElement {
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root
-        .query_selector_all(&format!(".ia-interactive {selector}"))
-        .unwrap();
+    let list = root.query_selector_all(&scoped(selector)).unwrap();
     (0..list.length())
         .map(|i| list.item(i).unwrap().unchecked_into())
         .collect()
@@ -127,7 +130,13 @@ async fn the_first_step_shows_its_title_progress_and_both_quotes_columns() {
     let root = mount(fixture()).await;
     expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
     expect_text(&root, ".ia-step__title", "Both accounts").await;
-    assert_eq!(all(&root, ".ia-step__text > p").len(), 2, "two paragraphs");
+    // The compact step: the first paragraph, the rest on demand.
+    assert_eq!(
+        all(&root, ".ia-step__text > p").len(),
+        1,
+        "one paragraph shown"
+    );
+    assert!(text(&root, ".ia-step__text > details.ia-more").contains("Second paragraph."));
     assert!(text(&root, ".ia-quote").contains("Quoted words."));
     assert!(find(&root, ".ia-button--back").has_attribute("disabled"));
 }
@@ -169,8 +178,22 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
         .contains("ia-diagram--meta"));
     expect_text(&root, ".ia-step__title", "Both accounts").await;
     click(&root, "[data-view='side-by-side']").await;
-    let diagrams = all(&root, ".ia-diagram");
-    assert_eq!(diagrams.len(), 2);
+    // Two diagrams side by side where there is room, and one with the other account's arrows
+    // overlaid for phones; the stylesheet shows the form that fits the explainer's width.
+    let classes: Vec<String> = all(&root, ".ia-diagram")
+        .iter()
+        .map(|d| d.class_name())
+        .collect();
+    for kind in [
+        "ia-diagram--alleged",
+        "ia-diagram--meta",
+        "ia-diagram--together",
+    ] {
+        assert!(
+            classes.iter().any(|c| c.contains(kind)),
+            "{kind} in {classes:?}"
+        );
+    }
     assert_eq!(
         find(&root, "[data-view='side-by-side']")
             .get_attribute("aria-pressed")

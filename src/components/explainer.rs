@@ -10,6 +10,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, TouchEvent};
 use yew::prelude::*;
 
 use super::comparison::Comparison;
+use super::corrections::corrections;
 use super::detail::Detail;
 use super::document::Document;
 use super::explorer::Explorer;
@@ -267,6 +268,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <Document story={story.clone()} />
             }
             <footer class="ia-footer">
+                { corrections(story, state.all_steps || printing) }
                 <p class="ia-updated">
                     <time datetime={iso_date(story.last_updated)}>
                         { fill(&ui.last_updated, &[("date", &format_date(story.last_updated, ui))]) }

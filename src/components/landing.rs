@@ -17,7 +17,8 @@ use yew::prelude::*;
 
 use crate::embed::{Host, Outgoing};
 
-/// Where the title lands: this far below the top of the screen.
+/// Where the step lands: its top (the kicker above the title) this far below the top of the
+/// screen. A title already on screen is left alone.
 const TITLE_MARGIN: f64 = 12.0;
 
 #[hook]
@@ -49,15 +50,14 @@ fn land(section: &Element, title: &HtmlElement, still: bool, host: Host) {
     let smooth = !still && !reduced_motion(&window);
     match crate::host::parent(&window) {
         None => {
-            let top = section.get_bounding_client_rect().top();
-            if top < 0.0 {
+            if title.get_bounding_client_rect().top() < 0.0 {
                 let behavior = if smooth {
                     web_sys::ScrollBehavior::Smooth
                 } else {
                     web_sys::ScrollBehavior::Instant
                 };
                 let options = web_sys::ScrollToOptions::new();
-                options.set_top(title.get_bounding_client_rect().top() - TITLE_MARGIN);
+                options.set_top(section.get_bounding_client_rect().top() - TITLE_MARGIN);
                 options.set_behavior(behavior);
                 window.scroll_by_with_scroll_to_options(&options);
                 focus_without_scrolling(title);
@@ -66,7 +66,7 @@ fn land(section: &Element, title: &HtmlElement, still: bool, host: Host) {
         Some(parent) => {
             let title = title.clone();
             let document_top =
-                title.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+                section.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
             let top = (document_top - TITLE_MARGIN).max(0.0) as u32;
             let target = host.parent_origin.clone().unwrap_or_else(|| "*".into());
             let observed = title.clone();

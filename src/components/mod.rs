@@ -2,6 +2,7 @@
 //! Leaves know only indices and callbacks; the root component owns the state.
 
 pub mod comparison;
+pub mod corrections;
 pub mod detail;
 pub mod document;
 pub mod explainer;

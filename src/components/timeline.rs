@@ -34,12 +34,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     });
                     html! {
                         <li key={event.id.clone()} class={classes!("ia-event", open.then_some("is-open"))}>
-                            <time class="ia-event__date" datetime={iso_date(event.date)}>
-                                { format_date(event.date, &story.ui) }
-                            </time>
-                            <button type="button" class="ia-event__title" aria-expanded={aria_bool(open)}
+                            // The date is part of the button, so that on a phone it runs
+                            // into the title as one line of text.
+                            <button type="button" class="ia-event__button" aria-expanded={aria_bool(open)}
                                 data-select={format!("event-{i}")} onclick={toggle}>
-                                { &event.title }
+                                <time class="ia-event__date" datetime={iso_date(event.date)}>
+                                    { format_date(event.date, &story.ui) }
+                                </time>
+                                { " " }
+                                <span class="ia-event__title">{ &event.title }</span>
                             </button>
                             if open {
                                 <Detail story={story.clone()} heading={event.title.clone()}

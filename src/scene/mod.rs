@@ -182,9 +182,10 @@ const VIEW_MARGIN: f32 = 8.0;
 const BOX_MARGIN: f32 = 4.0;
 /// The least room kept between a badge or tag and anything it must not touch.
 pub const CLEARANCE: f32 = 3.0;
-/// Tag text: 12 px type, set in lines of at most this many characters, each up to this wide.
+/// Tag text: 12 px bold type, set in lines of at most this many characters, each up to this
+/// wide (a wide bold sans, so a fallback font does not overrun its room).
 const TAG_CHARS_PER_LINE: usize = 14;
-pub const TAG_CHAR_WIDTH: f32 = 6.8;
+pub const TAG_CHAR_WIDTH: f32 = 7.6;
 pub const TAG_LINE_HEIGHT: f32 = 14.0;
 const TAG_GAP: f32 = 4.0;
 

@@ -268,3 +268,258 @@ fn ui_table(text: &str) -> toml::Table {
         _ => panic!("no [ui] table"),
     }
 }
+
+/// The raw story table, for the desk-only fields the parser checks but does not keep.
+fn raw_sources(text: &str) -> Vec<toml::Table> {
+    let story: toml::Table = text.parse().expect("shipped stories parse");
+    match story.get("sources") {
+        Some(toml::Value::Array(sources)) => sources
+            .iter()
+            .filter_map(|s| s.as_table().cloned())
+            .collect(),
+        _ => panic!("no [[sources]]"),
+    }
+}
+
+fn strings(table: &toml::Table, key: &str) -> Vec<String> {
+    match table.get(key) {
+        Some(toml::Value::String(s)) => vec![s.clone()],
+        Some(toml::Value::Array(list)) => list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every sentence a reader can see, with where it is, for the quotation rules.
+fn reader_text(story: &Story) -> Vec<(String, &str)> {
+    let mut texts: Vec<(String, &str)> = vec![
+        ("title".into(), story.title.as_str()),
+        ("standfirst".into(), story.standfirst.as_str()),
+    ];
+    if let Some(dek) = &story.dek {
+        texts.push(("dek".into(), dek));
+    }
+    for step in &story.steps {
+        texts.push((format!("step {} title", step.id), &step.title));
+        texts.push((format!("step {} body", step.id), &step.body));
+        texts.extend(
+            step.points
+                .iter()
+                .map(|p| (format!("step {} point", step.id), p.as_str())),
+        );
+    }
+    for flow in &story.flows {
+        texts.push((format!("flow {} label", flow.id), &flow.label));
+        texts.push((format!("flow {} detail", flow.id), &flow.detail));
+        if let Some(reveals) = &flow.reveals {
+            texts.push((format!("flow {} reveals", flow.id), reveals));
+        }
+    }
+    for actor in &story.actors {
+        texts.push((format!("actor {} detail", actor.id), &actor.detail));
+    }
+    for event in &story.timeline {
+        texts.push((format!("event {} title", event.id), &event.title));
+        texts.push((format!("event {} detail", event.id), &event.detail));
+    }
+    for permission in &story.permissions {
+        texts.push((
+            format!("permission {} explanation", permission.id),
+            &permission.explanation,
+        ));
+    }
+    for correction in &story.corrections {
+        texts.push(("correction".into(), &correction.text));
+    }
+    texts
+}
+
+/// The words between each pair of `open` … `close` marks; `None` when a mark is unpaired.
+fn quoted(text: &str, open: char, close: char) -> Option<Vec<String>> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        let after = &rest[start + open.len_utf8()..];
+        let end = after.find(close)?;
+        found.push(after[..end].to_string());
+        rest = &after[end + close.len_utf8()..];
+    }
+    Some(found)
+}
+
+/// Words in straight quotation marks are someone's verbatim words: each run between ellipses
+/// and square-bracketed insertions must appear in a `[[steps.quotes]]` text or in a source's
+/// `excerpts`. Translated words are set in « » instead (see the next test).
+#[test]
+fn every_quotation_is_found_verbatim_in_a_source() {
+    for ((file, story), (_, text)) in shipped().iter().zip(FILES) {
+        let mut verbatim: Vec<String> = raw_sources(text)
+            .iter()
+            .flat_map(|s| strings(s, "excerpts"))
+            .collect();
+        for step in &story.steps {
+            for quote in &step.quotes {
+                verbatim.push(quote.text.clone());
+                if let Some(original) = &quote.original {
+                    verbatim.push(original.text.clone());
+                }
+            }
+        }
+        for (place, text) in reader_text(story) {
+            let quotes = quoted(text, '"', '"')
+                .unwrap_or_else(|| panic!("{file}: {place}: an unpaired quotation mark"));
+            for quote in quotes {
+                for run in quote.split(['…', '[', ']']).map(str::trim) {
+                    let run = run.trim_end_matches(['.', ',']).trim();
+                    if run.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                        continue;
+                    }
+                    assert!(
+                        verbatim.iter().any(|v| v.contains(run)),
+                        "{file}: {place}: \"{run}\" is in quotation marks but in no source's excerpts or quotes"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Spanish text quotes English sources in its own translation, set in « »; the sources step
+/// tells readers so, in the same marks.
+#[test]
+fn translated_quotations_are_marked_as_translations() {
+    for (file, story) in shipped().iter().skip(1) {
+        let mut translations = 0;
+        for (place, text) in reader_text(story) {
+            let marked =
+                quoted(text, '«', '»').unwrap_or_else(|| panic!("{file}: {place}: an unpaired «"));
+            translations += marked.len();
+        }
+        let last = story.steps.last().expect("a story has steps");
+        let explained = last
+            .points
+            .iter()
+            .chain(std::iter::once(&last.body))
+            .any(|t| t.contains("« »"));
+        assert!(
+            translations == 0 || explained,
+            "{file}: {translations} translated quotations, but the sources step does not explain « »"
+        );
+    }
+}
+
+/// Readers see Meta's and Netflix's denials in the first step, not only the allegation.
+#[test]
+fn both_denials_are_in_the_first_step() {
+    for (file, story) in shipped() {
+        let first = &story.steps[0];
+        let meta = story.account_index(super::META);
+        assert!(
+            first.quotes.iter().any(|q| q.account == meta),
+            "{file}: step 1 quotes Meta"
+        );
+        let netflix_2018 = story
+            .sources
+            .iter()
+            .position(|s| {
+                s.publisher.starts_with("Netflix") && s.date.map(|d| d.year) == Some(2018)
+            })
+            .unwrap_or_else(|| panic!("{file}: Netflix's 2018 statement is a source"));
+        let cited = first.sources.contains(&netflix_2018)
+            || first.quotes.iter().any(|q| q.source == netflix_2018);
+        let named = std::iter::once(&first.body)
+            .chain(&first.points)
+            .any(|t| t.contains("Netflix") && t.contains("2018"));
+        assert!(
+            cited && named,
+            "{file}: step 1 gives Netflix's 2018 denial with its date"
+        );
+    }
+}
+
+#[test]
+fn at_least_twelve_sources_carry_a_link() {
+    for (file, story) in shipped() {
+        let mut links: Vec<&str> = story
+            .sources
+            .iter()
+            .filter_map(|s| s.url.as_deref())
+            .collect();
+        links.sort_unstable();
+        links.dedup();
+        assert!(links.len() >= 12, "{file}: {} linked sources", links.len());
+    }
+}
+
+/// The desk's working notes and excerpts stay in the story file: the compiled story, from which
+/// every delivery renders (the app, print and the prerendered page), does not carry them.
+#[test]
+fn no_desk_note_reaches_the_compiled_story() {
+    for ((file, story), (_, text)) in shipped().iter().zip(FILES) {
+        let compiled = story.encode();
+        for source in raw_sources(text) {
+            for note in strings(&source, "editor_note") {
+                let needle = note.as_bytes();
+                assert!(
+                    !compiled.windows(needle.len()).any(|w| w == needle),
+                    "{file}: an editor_note is in the compiled story"
+                );
+            }
+        }
+        let shown = reader_text(story);
+        for (place, text) in shown {
+            for phrase in [
+                "not consulted",
+                "Read via",
+                "read via",
+                "Also read via",
+                "no consultada",
+                "consultado directamente",
+            ] {
+                assert!(
+                    !text.contains(phrase),
+                    "{file}: {place}: a desk note ({phrase:?}) in reader text"
+                );
+            }
+        }
+        for source in &story.sources {
+            if let Some(note) = &source.note {
+                for phrase in [
+                    "not consulted",
+                    "Read via",
+                    "read via",
+                    "copies at",
+                    "copia en",
+                    "copias en",
+                ] {
+                    assert!(
+                        !note.contains(phrase),
+                        "{file}: source {} note reads like a desk note",
+                        source.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The log is dated and says what changed, in every language.
+#[test]
+fn every_story_has_a_corrections_log() {
+    let stories = shipped();
+    let (_, english) = &stories[0];
+    for (file, story) in &stories {
+        assert!(!story.corrections.is_empty(), "{file}: no corrections log");
+        assert_eq!(
+            story.corrections.len(),
+            english.corrections.len(),
+            "{file}: the same entries as the English"
+        );
+        assert!(
+            story.corrections[0].date <= story.last_updated,
+            "{file}: the newest correction is dated"
+        );
+    }
+}

@@ -21,6 +21,15 @@ pub struct Story {
     /// Sorted by date.
     pub timeline: Vec<Event>,
     pub steps: Vec<Step>,
+    /// Dated corrections and updates, newest first.
+    pub corrections: Vec<Correction>,
+}
+
+/// One dated entry of the story's corrections log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub date: Date,
+    pub text: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +66,8 @@ pub struct Ui {
     pub full_quotes: String,
     /// Opens a permission's longer explanation.
     pub permission_more: String,
+    /// Heading of the dated corrections log at the end.
+    pub corrections_heading: String,
     pub source_list_heading: String,
     pub quote_label: String,
     pub illustration: String,

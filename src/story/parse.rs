@@ -48,6 +48,8 @@ const MAX_TEXT_CHARS: usize = 4000;
 pub const GRID_COLUMNS: u8 = 2;
 /// About two lines of a 360 px phone, in the dek's small type.
 pub const DEK_MAX_CHARS: usize = 125;
+/// A reader-facing source note is one line in the citations.
+pub const SOURCE_NOTE_MAX_CHARS: usize = 120;
 pub const GRID_ROWS: u8 = 3;
 
 /// Parses and validates `source`, read from `file` (the name is only used in messages).
@@ -133,6 +135,15 @@ struct RawStory {
     #[serde(default)]
     timeline: Vec<RawEvent>,
     steps: Vec<RawStep>,
+    #[serde(default)]
+    corrections: Vec<RawCorrection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    date: Text,
+    text: Text,
 }
 
 #[derive(Deserialize)]
@@ -151,6 +162,12 @@ struct RawSource {
     date: Option<Text>,
     url: Option<Text>,
     note: Option<Text>,
+    /// For the desk only: how the source was read and checked. Validated, never shown.
+    editor_note: Option<Text>,
+    /// For the desk only: the verbatim passages the story quotes from this source, so that a
+    /// content test can hold every inline quotation to them. Validated, never shown.
+    #[serde(default)]
+    excerpts: Vec<Text>,
 }
 
 #[derive(Deserialize)]
@@ -363,13 +380,15 @@ where
             .map(|(i, s)| self.step(i, s, &refs, &raw))
             .collect();
 
+        let last_updated = self.date("last_updated", &raw.last_updated);
+        let corrections = self.corrections(&raw.corrections, last_updated);
         Story {
             language: self.language_tag("language", &raw.language),
             direction,
             title: self.text("title", &raw.title),
             standfirst: self.text("standfirst", &raw.standfirst),
             dek: raw.dek.as_ref().map(|d| self.dek(d)),
-            last_updated: self.date("last_updated", &raw.last_updated),
+            last_updated,
             ui: raw.ui.into_inner(),
             accounts,
             sources,
@@ -378,6 +397,7 @@ where
             flows,
             timeline,
             steps,
+            corrections,
         }
     }
 
@@ -428,6 +448,7 @@ where
             &u.more_label,
             &u.full_quotes,
             &u.permission_more,
+            &u.corrections_heading,
             &u.source_list_heading,
             &u.quote_label,
             &u.illustration,
@@ -596,14 +617,68 @@ where
             }
             url.get_ref().clone()
         });
-        Source {
+        let source = Source {
             id: s.id.get_ref().clone(),
             title: self.text(&format!("{at}.title"), &s.title),
             publisher: self.text(&format!("{at}.publisher"), &s.publisher),
             date: s.date.as_ref().map(|d| self.date(&format!("{at}.date"), d)),
             url,
-            note: s.note.as_ref().map(|n| self.text(&format!("{at}.note"), n)),
+            note: s
+                .note
+                .as_ref()
+                .map(|n| self.source_note(&format!("{at}.note"), n)),
+        };
+        if let Some(editor_note) = &s.editor_note {
+            self.text(&format!("{at}.editor_note"), editor_note);
         }
+        for (j, excerpt) in s.excerpts.iter().enumerate() {
+            self.text(&format!("{at}.excerpts[{j}]"), excerpt);
+        }
+        source
+    }
+
+    /// A reader-facing note is one plain line; the desk's working notes go in `editor_note`.
+    fn source_note(&mut self, field: &str, note: &Text) -> String {
+        let text = self.text(field, note);
+        let length = text.chars().count();
+        if length > SOURCE_NOTE_MAX_CHARS {
+            let message = format!(
+                "is {length} characters; a reader's note is one line ({SOURCE_NOTE_MAX_CHARS} at most): put the desk's working notes in editor_note"
+            );
+            self.error(note.span(), field, message);
+        }
+        text
+    }
+
+    /// Newest first; a correction cannot postdate the story's own last update.
+    fn corrections(&mut self, raw: &[RawCorrection], last_updated: Date) -> Vec<Correction> {
+        let mut corrections: Vec<Correction> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let at = format!("corrections[{i}]");
+                let date = self.date(&format!("{at}.date"), &c.date);
+                if date.day.is_none() {
+                    self.error(
+                        c.date.span(),
+                        format!("{at}.date"),
+                        "a correction needs a full date, YYYY-MM-DD",
+                    );
+                } else if date > last_updated {
+                    self.error(
+                        c.date.span(),
+                        format!("{at}.date"),
+                        "is later than last_updated",
+                    );
+                }
+                Correction {
+                    date,
+                    text: self.text(&format!("{at}.text"), &c.text),
+                }
+            })
+            .collect();
+        corrections.sort_by_key(|c| std::cmp::Reverse(c.date));
+        corrections
     }
 
     fn actors(&mut self, raw: &[RawActor], sources: &Ids) -> Vec<Actor> {
@@ -1000,6 +1075,49 @@ mod tests {
             story.steps[1].diagram,
             Diagram::Explorer { always: vec![0] }
         );
+    }
+
+    #[test]
+    fn corrections_are_listed_newest_first() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        let texts: Vec<&str> = story.corrections.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["The latest update.", "An earlier update."]);
+    }
+
+    #[test]
+    fn a_correction_needs_a_full_date_no_later_than_the_last_update() {
+        let error = error_after("date = \"2026-10-01\"", "date = \"2026-10\"");
+        assert_eq!(error.field, "corrections[0].date");
+        assert!(error.message.contains("full date"), "{error}");
+        let error = error_after("date = \"2026-10-01\"", "date = \"2026-12-01\"");
+        assert_eq!(error.field, "corrections[0].date");
+        assert!(error.message.contains("later than last_updated"), "{error}");
+        let error = error_after("text = \"An earlier update.\"", "text = \"\"");
+        assert_eq!(error.field, "corrections[0].text");
+        let error = error_after("An earlier update.", "An earlier\\u0007 update.");
+        assert_eq!(error.field, "corrections[0].text");
+    }
+
+    #[test]
+    fn desk_fields_are_checked_but_never_reach_the_story() {
+        let story = parse("minimal.toml", MINIMAL).unwrap();
+        let encoded = story.encode();
+        let contains = |needle: &str| {
+            encoded
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+        };
+        assert!(contains("Quoted from a reprint."));
+        assert!(!contains("Read via a copy"));
+        assert!(!contains("The memo's own words."));
+        let error = error_after("Read via a copy;", "Read via\\u0007 a copy;");
+        assert_eq!(error.field, "sources[1].editor_note");
+        let error = error_after("The memo's own words.", "");
+        assert_eq!(error.field, "sources[1].excerpts[0]");
+        let long = format!("note = \"{}\"", "word ".repeat(30).trim_end());
+        let error = error_after("note = \"Quoted from a reprint.\"", &long);
+        assert_eq!(error.field, "sources[1].note");
+        assert!(error.message.contains("editor_note"), "{error}");
     }
 
     #[test]

@@ -31,7 +31,7 @@ test("an updated story on the same origin replaces the built-in one", async ({ p
 test("a broken story file is refused with an error naming the problem; the built-in story stays", async ({ page }, testInfo) => {
   expectConsole(/inbox-explainer: the story .*broken\.story was not used/);
   await open(page, "/?story=broken.story");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   expect(testInfo.console).toHaveLength(1);
   expect(testInfo.console[0]).toMatch(/^error: inbox-explainer: the story .*broken\.story was not used: not a compiled story file/);
 });
@@ -39,7 +39,7 @@ test("a broken story file is refused with an error naming the problem; the built
 test("a story on another origin is never fetched", async ({ page }, testInfo) => {
   expectConsole(/inbox-explainer: story .* is not on this page's origin/);
   await open(page, `/?story=${encodeURIComponent("http://localhost:8090/corrected.story")}`);
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   expect(testInfo.console).toHaveLength(1);
   expect(testInfo.console[0]).toMatch(/^warning: inbox-explainer: story .* is not on this page's origin/);
   expect(testInfo.requests.filter((url) => new URL(url).hostname === "localhost")).toEqual([]);

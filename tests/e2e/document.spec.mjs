@@ -16,9 +16,9 @@ async function stepTitles(request) {
 test("the served HTML carries every step, quote and source before any script runs", async ({ request }) => {
   const html = await (await request.get("/")).text();
   const titles = await stepTitles(request);
-  // The interactive first step, then the whole document: ten steps plus the first again.
-  expect(titles.length).toBe(11);
-  expect(html).toContain("Step 1 of 10");
+  // The interactive first step, then the whole document: eleven steps plus the first again.
+  expect(titles.length).toBe(12);
+  expect(html).toContain("Step 1 of 11");
   for (const text of ["Shockingly untrue.", "Inbox API", "Did partners get access to messages?", "At no time did we access"]) {
     expect(html).toContain(text);
   }
@@ -32,7 +32,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/");
     await expect(page.locator(".ia-interactive")).toBeHidden();
     const steps = page.locator(".ia-document__step");
-    await expect(steps).toHaveCount(10);
+    await expect(steps).toHaveCount(11);
     for (const step of await steps.all()) {
       await expect(step.locator(".ia-step__title")).toBeVisible();
       expect(await step.locator(".ia-citations li").count()).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ test("print shows every step in order with its diagrams and sources, and no cont
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".ia-interactive")).toBeHidden();
   const steps = page.locator(".ia-document__step");
-  await expect(steps).toHaveCount(10);
+  await expect(steps).toHaveCount(11);
   const titles = await steps.locator(".ia-step__title").allTextContents();
   const expected = (await page.locator(".ia-progress__step").evaluateAll((b) => b.map((e) => e.getAttribute("aria-label")))).map(
     (label) => label.replace(/^[^:]*:\s*/, ""),
@@ -93,7 +93,7 @@ test("the app takes over the built page with no layout shift", async ({ page }) 
   expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts}`).toBe(0);
   // And it is the working app: Next moves on.
   await page.locator(".ia-button--next").click();
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
 });
 
 test("the app's code is fetched only after the built page is painted, and keeps its largest text", async ({ page, request }) => {
@@ -116,9 +116,11 @@ test("the app's code is fetched only after the built page is painted, and keeps 
   }));
   expect(timing.code).toHaveLength(2);
   for (const start of timing.code) expect(start).toBeGreaterThan(Math.max(timing.loaded, timing.painted));
-  // The first paint shows the built page's text; the app replaces it with the same text after
-  // that, so the largest paint stays the first one and does not wait for the app.
-  expect(timing.largest).toEqual([timing.painted]);
+  // The built page's own text is the largest paint; the app replaces it with the same text
+  // later, so no largest paint waits for the app's code. (On a loaded machine the page may
+  // paint in two passes before any code is fetched: both count as the built page.)
+  expect(timing.largest.length).toBeGreaterThan(0);
+  for (const largest of timing.largest) expect(largest).toBeLessThan(Math.min(...timing.code));
 });
 
 test("the page offers an oEmbed response with a titled, lazy iframe of itself", async ({ page, request }) => {
@@ -141,3 +143,46 @@ function iframeAttributes(html) {
   const attributes = Object.fromEntries([...html.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2].replaceAll("&quot;", '"').replaceAll("&amp;", "&")]));
   return attributes;
 }
+
+/** The dated corrections log, at the end, with its entries: open, or opened with one tap. */
+async function expectCorrections(page, { open }) {
+  const log = page.locator(".ia-corrections");
+  await expect(log).toHaveCount(1);
+  await expect(log.locator(".ia-corrections__heading")).toHaveText("Corrections and updates");
+  const first = log.locator("li").first();
+  if (open) await expect(first).toBeVisible();
+  else {
+    await expect(first).toBeHidden();
+    await log.locator(".ia-corrections__heading").click();
+    await expect(first).toBeVisible();
+  }
+  const dates = await log.locator("li time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")));
+  expect(dates.length).toBeGreaterThan(0);
+  for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect([...dates].sort().reverse()).toEqual(dates);
+  // Nothing below it but the last-updated line.
+  const after = await log.evaluate((l) => l.nextElementSibling?.className);
+  expect(after).toBe("ia-updated");
+}
+
+test("the corrections log is at the end in the app, in print and without JavaScript", async ({ browser }) => {
+  const app = await browser.newPage();
+  await openApp(app, "/");
+  await expectCorrections(app, { open: false });
+  await app.reload();
+  await app.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await app.emulateMedia({ media: "print" });
+  await expectCorrections(app, { open: true });
+  await app.close();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto("/");
+  await expectCorrections(noScript, { open: false });
+  await noScript.emulateMedia({ media: "print" });
+  await expect(noScript.locator(".ia-corrections li").first()).toBeVisible();
+  // The desk's working notes never reach the page.
+  for (const phrase of ["Read via", "read via", "not consulted", "Also read via"]) {
+    expect(await noScript.locator("body").innerText()).not.toContain(phrase);
+  }
+  await context.close();
+});

@@ -48,14 +48,14 @@ test("reader events reach the placeholder with their documented payloads", async
   await page.goto(`${HOST}/loader.html`);
   const frame = await explainer(page);
   const events = () => page.evaluate(() => window.explainerEvents);
-  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 1, id: "claims", total: 10, view: "alleged" } });
+  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 1, id: "claims", total: 11, view: "alleged" } });
   await frame.locator("[data-view='meta']").click();
   await expect.poll(events).toContainEqual({ name: "view-changed", target: null, detail: { view: "meta" } });
   await frame.locator(".ia-svg:visible [data-select='actor-0'] rect").click();
   await expect.poll(events).toContainEqual({ name: "element-explored", target: null, detail: { kind: "actor", id: "you" } });
   await frame.locator(".ia-progress__step").last().click();
-  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 10, id: "sources", total: 10, view: "meta" } });
-  await expect.poll(events).toContainEqual({ name: "reached-end", target: null, detail: { total: 10 } });
+  await expect.poll(events).toContainEqual({ name: "step-viewed", target: null, detail: { step: 11, id: "sources", total: 11, view: "meta" } });
+  await expect.poll(events).toContainEqual({ name: "reached-end", target: null, detail: { total: 11 } });
 });
 
 test("the host's URL fragment records the step, and back and forward move the explainer", async ({ page }) => {
@@ -66,10 +66,10 @@ test("the host's URL fragment records the step, and back and forward move the ex
   await frame.locator(".ia-button--next").click();
   await expect.poll(() => new URL(page.url()).hash).toBe("#ia-1=programmatic-access.alleged");
   await page.goBack();
-  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
   await expect.poll(() => new URL(page.url()).hash).toBe("#ia-1=inbox.alleged");
   await page.goForward();
-  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 3 of 11");
   // The host page itself stayed where it was.
   expect(new URL(page.url()).pathname).toBe("/loader.html");
 });
@@ -88,8 +88,8 @@ test("two embeds on one page keep separate state", async ({ page }) => {
   const second = await explainer(page, "#second iframe");
   await expect(second.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
   await first.locator(".ia-button--next").click();
-  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
-  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain("ia-first=inbox.alleged");
   expect(decodeURIComponent(new URL(page.url()).hash)).toContain("ia-second=claims.meta");
 });
@@ -108,7 +108,7 @@ test("an explainer out of view has its code ready but starts only when the reade
   await expect(second.locator("[data-inbox-explainer][data-ready]")).toHaveCount(0);
   await explainer(page, "#second iframe");
   await second.locator(".ia-button--next").click();
-  await expect(second.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
 });
 
 test("under a real Pym.js parent the iframe takes the explainer's height", async ({ page }) => {
@@ -130,7 +130,7 @@ test("requests from a foreign origin are ignored; the same request from the host
   await send();
   await page.evaluate(() => document.getElementById("framed").contentWindow.postMessage("<img src=x onerror=alert(1)>", "*"));
   await page.waitForTimeout(300);
-  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(frame.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
 
   // The same page on the origin the explainer trusts.
   await page.goto(`${HOST}/foreign.html`);
@@ -145,8 +145,8 @@ test("direct mounts are isolated from the host's CSS, and independent of each ot
   await page.locator("#second[data-ready]").waitFor({ state: "attached" });
   const first = page.locator("#first .ia-interactive");
   const second = page.locator("#second .ia-interactive");
-  await expect(first.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
-  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   // The host's rules do not reach in: diagrams show, buttons keep their size and colours.
   await expect(first.locator(".ia-svg:visible")).toHaveCount(1);
   const next = first.locator(".ia-button--next");
@@ -170,16 +170,16 @@ test("direct mounts are isolated from the host's CSS, and independent of each ot
   // Each works on its own.
   await expect(second.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
   await next.click();
-  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
-  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   // Keys reach the explainer that has focus, inside its shadow root.
   await second.locator(".ia-button--next").focus();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await expect(second.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
-  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(second.locator(".ia-progress__text")).toHaveText("Step 3 of 11");
+  await expect(first.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
   // Focus returns into the shadow root after a detail closes.
-  await second.locator(".ia-progress__step").first().click();
+  await page.locator("#second .ia-progress__step").first().click();
   const actor = second.locator(".ia-svg:visible [data-select='actor-0']");
   await actor.focus();
   await page.keyboard.press("Enter");

@@ -180,7 +180,7 @@ test("timeline events open in place with their sources", async ({ page }) => {
   const index = titles.findIndex((t) => /timeline/i.test(t));
   expect(index, "a timeline step").toBeGreaterThan(0);
   await page.locator(".ia-progress__step").nth(index).click();
-  const events = page.locator(".ia-interactive .ia-event__title");
+  const events = page.locator(".ia-interactive .ia-event__button");
   expect(await events.count()).toBeGreaterThanOrEqual(10);
   const dates = await page.locator(".ia-interactive .ia-event__date").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
   expect([...dates].sort()).toEqual(dates);
@@ -238,14 +238,14 @@ test("a link with step and view opens there, and the URL follows the reader thro
   await expect(page.locator("[data-view='meta']")).toHaveAttribute("aria-pressed", "true");
   // A step number works as well as an id.
   await open(page, "/?step=3");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 3 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 3 of 11");
 });
 
 test("invalid options fall back to the defaults with one warning that names them", async ({ page }, testInfo) => {
   testInfo.expectedWarning = /inbox-explainer: .*"sideways".*"neon".*"nope"/;
   expectConsole(testInfo.expectedWarning);
   await open(page, "/?step=nope&view=sideways&theme=neon");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   await expect(page.locator("[data-view='alleged']")).toHaveAttribute("aria-pressed", "true");
 });
 

@@ -18,7 +18,7 @@ test("the page works under the strict policy, sent as a header, with no violatio
   await page.locator("[data-view='side-by-side']").click();
   await page.locator(".ia-interactive .ia-svg:visible .ia-actor").first().click();
   await expect(page.locator(".ia-detail")).toBeVisible();
-  for (let step = 2; step <= 10; step++) await page.locator(".ia-button--next").click();
+  for (let step = 2; step <= 11; step++) await page.locator(".ia-button--next").click();
   await (await readingOption(page, ".ia-tool--all-steps")).click();
   await (await readingOption(page, ".ia-tool--motion")).click();
   expect(await page.evaluate(() => window.violations)).toEqual([]);
@@ -40,7 +40,7 @@ test("if the wasm cannot load, the reader gets the whole explanation and one err
   await expect(page.locator(".ia-interactive")).toBeHidden();
   await expect(page.locator(".ia-tools")).toBeHidden();
   await expect(page.locator(".ia-document")).toBeVisible();
-  await expect(page.locator(".ia-document__step")).toHaveCount(10);
+  await expect(page.locator(".ia-document__step")).toHaveCount(11);
   await expect(page.locator(".ia-document .ia-step__title").nth(9)).toBeVisible();
   // Our one report, beside the browser's own note of the blocked request.
   const ours = problems.filter((p) => p.includes("inbox-explainer"));
@@ -55,7 +55,7 @@ test("if a language's story cannot be fetched, the reader gets the built-in one,
   await openApp(page, "/?lang=es");
   await expect(page.locator("article.ia")).toHaveAttribute("lang", "en");
   await page.locator(".ia-button--next").click();
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 2 of 11");
   expect(problems.filter((p) => p.includes("inbox-explainer"))).toEqual([
     expect.stringMatching(/the story http:\/\/127\.0\.0\.1:8090\/stories\/es\.story was not used: the server answered 404/),
     expect.stringMatching(/no story in language "es"; showing "en"/),

@@ -11,10 +11,10 @@ test("only a reader who asks for Spanish fetches it, on its own", async ({ page 
   const stories = [];
   page.on("request", (request) => request.url().endsWith(".story") && stories.push(new URL(request.url()).pathname));
   await openApp(page, "/");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Step 1 of 11");
   expect(stories).toEqual([]);
   await openApp(page, "/?lang=es");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Paso 1 de 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Paso 1 de 11");
   expect(stories).toEqual(["/stories/es.story"]);
 });
 
@@ -22,7 +22,7 @@ test("lang=es gives the Spanish story, with translated quotes marked and their o
   await openApp(page, "/?lang=es");
   const article = page.locator("article.ia");
   await expect(article).toHaveAttribute("lang", "es");
-  await expect(page.locator(".ia-progress__text")).toHaveText("Paso 1 de 10");
+  await expect(page.locator(".ia-progress__text")).toHaveText("Paso 1 de 11");
   await expect(page.locator(".ia-button--next")).toHaveText("Siguiente");
   await expect(page.locator(".ia-tool--all-steps")).toHaveText("Todos los pasos");
   // Each quote is our translation, says so, and opens onto the verbatim English words.
@@ -54,7 +54,7 @@ test("lang=es gives the Spanish story, with translated quotes marked and their o
   // Dates are written the Spanish way.
   await expect(page.locator(".ia-interactive .ia-quote__who time").last()).toHaveText("2 de abril de 2024");
   // Every step is in Spanish: no English interface word is left on any of them.
-  for (let step = 1; step <= 10; step++) {
+  for (let step = 1; step <= 11; step++) {
     // Source titles keep their own language, so only our words are checked.
     const text = await page.locator(".ia-interactive").evaluate((root) => {
       const copy = root.cloneNode(true);

@@ -1,0 +1,30 @@
+//! The story's dated log of corrections and updates, at the end of the explainer. It sits in the
+//! footer, which every delivery renders: the interactive view, "All steps", print and the
+//! prerendered page readers without JavaScript get. Between steps it is one line that opens;
+//! in "All steps" and in print it is open (print.css opens it for the prerendered page too).
+
+use yew::prelude::*;
+
+use crate::story::Story;
+use crate::text::{format_date, iso_date};
+
+pub fn corrections(story: &Story, open: bool) -> Html {
+    if story.corrections.is_empty() {
+        return Html::default();
+    }
+    let ui = &story.ui;
+    html! {
+        <details class="ia-corrections" {open}>
+            <summary class="ia-corrections__heading">{ &ui.corrections_heading }</summary>
+            <ul class="ia-corrections__list">
+                { for story.corrections.iter().map(|c| html! {
+                    <li>
+                        <time datetime={iso_date(c.date)}>{ format_date(c.date, ui) }</time>
+                        { " " }
+                        <span>{ &c.text }</span>
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,92 @@
+// Diagrams a desk would publish, checked in the browser as drawn (the native geometry test in
+// src/scene/check.rs checks the layout itself): in every step and view, at 360 px and 1200 px,
+// no two arrows cross, and no badge or label sits on a box, on another badge or label, or on
+// another arrow.
+import { test, expect } from "./fixtures.mjs";
+import { openApp } from "./helpers.mjs";
+
+/** Every clash in the visible diagrams, measured in CSS px from the rendered SVG. */
+const clashes = (page) =>
+  page.evaluate(() => {
+    const found = [];
+    const overlap = (a, b, slack = 0.5) =>
+      a.left + slack < b.right && b.left + slack < a.right && a.top + slack < b.bottom && b.top + slack < a.bottom;
+    const inside = (p, r, slack = 1) => p.x > r.left + slack && p.x < r.right - slack && p.y > r.top + slack && p.y < r.bottom - slack;
+    const cross = (p1, p2, q1, q2) => {
+      const d = (a, b, c) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+      const d1 = d(q1, q2, p1), d2 = d(q1, q2, p2), d3 = d(p1, p2, q1), d4 = d(p1, p2, q2);
+      return d1 * d2 < 0 && d3 * d4 < 0;
+    };
+    for (const svg of document.querySelectorAll(".ia-interactive svg.ia-svg")) {
+      if (!svg.getClientRects().length) continue;
+      const boxes = [...svg.querySelectorAll(".ia-actor rect")].map((r) => ({ id: r.parentNode.dataset.select ?? "box", rect: r.getBoundingClientRect() }));
+      const matrix = svg.getScreenCTM();
+      const arrows = [...svg.querySelectorAll(".ia-flow.is-shown .ia-flow__line")].map((line) => {
+        const length = line.getTotalLength();
+        const points = [];
+        for (let at = 0; at <= length; at += 2) {
+          const p = line.getPointAtLength(at);
+          points.push(new DOMPoint(p.x, p.y).matrixTransform(matrix));
+        }
+        return { id: line.closest(".ia-flow").dataset.select ?? line.closest(".ia-flow").getAttribute("class"), points };
+      });
+      const marks = [];
+      for (const badge of svg.querySelectorAll(".ia-flow__badge.is-shown")) {
+        const id = badge.dataset.badge ?? "badge";
+        marks.push({ id: `${id} badge`, flow: id, rect: badge.querySelector("circle").getBoundingClientRect() });
+        const tag = badge.querySelector(".ia-flow__tag");
+        if (tag) marks.push({ id: `${id} tag`, flow: id, rect: tag.getBoundingClientRect() });
+      }
+      for (const [i, mark] of marks.entries()) {
+        for (const box of boxes) if (overlap(mark.rect, box.rect)) found.push(`${mark.id} on ${box.id}`);
+        for (const other of marks.slice(i + 1)) if (overlap(mark.rect, other.rect)) found.push(`${mark.id} on ${other.id}`);
+        for (const arrow of arrows) {
+          if (arrow.id === mark.flow) continue;
+          if (arrow.points.some((p) => inside(p, mark.rect))) found.push(`${mark.id} on arrow ${arrow.id}`);
+        }
+      }
+      // Arrows may meet where they leave or reach the same box; away from their ends they
+      // must not cross.
+      const trimmed = arrows.map((a) => ({ ...a, points: a.points.slice(4, -4) }));
+      for (const [i, a] of trimmed.entries()) {
+        for (const b of trimmed.slice(i + 1)) {
+          let crossed = false;
+          for (let j = 1; j < a.points.length && !crossed; j++)
+            for (let k = 1; k < b.points.length && !crossed; k++)
+              crossed = cross(a.points[j - 1], a.points[j], b.points[k - 1], b.points[k]);
+          if (crossed) found.push(`arrow ${a.id} crosses arrow ${b.id}`);
+        }
+      }
+    }
+    return found;
+  });
+
+for (const lang of ["en", "es"]) {
+  test(`no arrow crosses another and no badge or label sits on anything (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await openApp(page, `/?lang=${lang}`);
+    const total = await page.locator(".ia-progress__step").count();
+    const checked = [];
+    for (let step = 1; step <= total; step++) {
+      await page.locator(".ia-progress__step").nth(step - 1).click();
+      const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
+      for (const view of views.length ? views : [null]) {
+        if (view) await page.locator(`.ia-interactive [data-view='${view}']`).click();
+        const states = [null];
+        // The permission explorer: also with every permission granted, its fullest drawing.
+        if (await page.locator(".ia-interactive .ia-switch").count()) states.push("all granted");
+        for (const state of states) {
+          if (state) {
+            const off = page.locator(".ia-interactive .ia-switch[aria-checked='false']");
+            while (await off.count()) await off.first().click();
+          }
+          const name = `step ${step}${view ? ` (${view})` : ""}${state ? ` (${state})` : ""}`;
+          expect.soft(await clashes(page), `${name} at ${page.viewportSize().width} px`).toEqual([]);
+          checked.push(name);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThan(total);
+    testInfo.annotations.push({ type: "diagram states checked", description: String(checked.length) });
+  });
+}
