@@ -52,3 +52,39 @@ test(`every step and view keeps its title, diagram and Next within reach at 360 
   console.log(`${lang}, 360 x 780, px from the step title's top (budgets: header ${HEADER_BUDGET}, diagram ${DIAGRAM_BUDGET}, next ${NEXT_BUDGET}):\n${rows.join("\n")}`);
 });
 }
+
+// At 1200 px the diagram sits beside the text, and Next is on the first screen of every step
+// (the step's top at the top of a 900 px window): no scrolling past the sources to reach it.
+for (const lang of ["en", "es"]) {
+  test(`at 1200 px the diagram is beside the text and Next is on the first screen (${lang})`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "desktop layout");
+    test.setTimeout(120_000);
+    await openApp(page, `/?lang=${lang}`);
+    const total = await page.locator(".ia-progress__step").count();
+    const screen = page.viewportSize().height;
+    const rows = [];
+    for (let step = 1; step < total; step++) {
+      await openApp(page, `/?lang=${lang}&step=${step}`);
+      const views = (await page.locator(".ia-view-switch").count()) > 0 ? ["alleged", "meta", "side-by-side"] : [null];
+      for (const view of views) {
+        if (view) await openApp(page, `/?lang=${lang}&step=${step}&view=${view}`);
+        const m = await page.evaluate(() => {
+          const box = (selector) => document.querySelector(`.ia-interactive ${selector}`)?.getBoundingClientRect();
+          const head = box(".ia-step__head");
+          const figure = box(".ia-step__figure");
+          const text = box(".ia-step__text");
+          const next = box(".ia-button--next");
+          return {
+            next: Math.round(next.bottom - head.top),
+            beside: figure.height > 0 && text ? figure.left >= text.right - 1 || text.left >= figure.right - 1 : null,
+          };
+        });
+        const name = `step ${step}${view ? ` (${view})` : ""}`;
+        rows.push(`${name.padEnd(24)} next ${String(m.next).padStart(4)}  ${m.beside === null ? "no figure" : m.beside ? "beside" : "stacked"}`);
+        expect.soft(m.next, `${name}: bottom of Next below the step's top`).toBeLessThanOrEqual(screen);
+        if (m.beside !== null) expect.soft(m.beside, `${name}: the diagram beside the text`).toBe(true);
+      }
+    }
+    console.log(`${lang}, 1200 x ${screen}, px from the step's top:\n${rows.join("\n")}`);
+  });
+}
