@@ -1,7 +1,7 @@
 //! The root component: owns the reader's state, listens for keys and swipes, and lays out the
 //! step's text, its figure and the controls.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -17,7 +17,7 @@ use super::explorer::Explorer;
 use super::flow_diagram::{FlowDiagram, Overlay};
 pub use super::host_page::UrlMode;
 use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
-use super::landing::use_step_landing;
+use super::landing::{note_title_position, use_step_landing, TitleWasAbove};
 use super::progress::Progress;
 use super::reading_tools::ReadingTools;
 use super::sources::{Citations, SourceList};
@@ -86,12 +86,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let touch_start: Rc<RefCell<Option<(i32, i32)>>> = use_mut_ref(|| None);
     let rtl = story.direction == Direction::Rtl;
 
+    let step_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    let title_was_above: TitleWasAbove = use_memo((), |_| Cell::new(false));
     let dispatch = {
         let nav = nav.dispatcher();
         let opener = opener.clone();
         let story = story.clone();
         let on_event = props.on_event.clone();
+        let title_ref = title_ref.clone();
+        let title_was_above = title_was_above.clone();
         Callback::from(move |action: Action| {
+            note_title_position(&title_ref, &title_was_above);
             match action {
                 Action::Select(selection) => {
                     *opener.borrow_mut() = active_element();
@@ -157,14 +163,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     );
     use_host_requests(props.host.clone(), story, nav.dispatcher());
     use_reader_events(story, &nav.0, &props.on_event);
-    let step_ref = use_node_ref();
-    let title_ref = use_node_ref();
     use_step_landing(
         nav.0.step,
         nav.0.still,
         props.host.clone(),
         step_ref.clone(),
         title_ref.clone(),
+        title_was_above,
     );
 
     let ontouchstart = {

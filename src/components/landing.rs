@@ -10,6 +10,9 @@
 //!   to scroll: the loader through `inbox-explainer:scroll`, Pym.js through its own
 //!   `scrollToChildPos`.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
@@ -21,6 +24,18 @@ use crate::embed::{Host, Outgoing};
 /// screen. A title already on screen is left alone.
 const TITLE_MARGIN: f64 = 12.0;
 
+/// Whether the reader's view began below the step's title when they acted, noted before the
+/// step changes: a shorter step that follows can shrink the page, and the browser then scrolls
+/// the title back into view itself, which still counts as the page moving under the reader.
+pub type TitleWasAbove = Rc<Cell<bool>>;
+
+/// Notes, as the reader acts, whether the current step's title is above the viewport.
+pub fn note_title_position(title_ref: &NodeRef, was_above: &TitleWasAbove) {
+    if let Some(title) = title_ref.cast::<Element>() {
+        was_above.set(title.get_bounding_client_rect().top() < 0.0);
+    }
+}
+
 #[hook]
 pub fn use_step_landing(
     step: usize,
@@ -28,29 +43,31 @@ pub fn use_step_landing(
     host: Option<Host>,
     step_ref: NodeRef,
     title_ref: NodeRef,
+    was_above: TitleWasAbove,
 ) {
     // The step the explainer opened on is not a change: nothing moves at start.
     let shown = use_mut_ref(|| step);
     use_effect_with(step, move |&step| {
+        let was_above = was_above.replace(false);
         if *shown.borrow() != step {
             *shown.borrow_mut() = step;
             if let (Some(section), Some(title)) =
                 (step_ref.cast::<Element>(), title_ref.cast::<HtmlElement>())
             {
-                land(&section, &title, still, host.unwrap_or_default());
+                land(&section, &title, was_above, still, host.unwrap_or_default());
             }
         }
     });
 }
 
-fn land(section: &Element, title: &HtmlElement, still: bool, host: Host) {
+fn land(section: &Element, title: &HtmlElement, was_above: bool, still: bool, host: Host) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let smooth = !still && !reduced_motion(&window);
     match crate::host::parent(&window) {
         None => {
-            if title.get_bounding_client_rect().top() < 0.0 {
+            if was_above || title.get_bounding_client_rect().top() < 0.0 {
                 let behavior = if smooth {
                     web_sys::ScrollBehavior::Smooth
                 } else {
