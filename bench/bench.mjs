@@ -9,7 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const full = process.argv.includes("--full");
 const KB = 1000;
-const BUDGET = { totalGzip: 100 * KB, floorRatio: 1.7, loaderGzip: 3 * KB };
+// Sizes are compared with the Yew floor built in the same run, with the same profile.
+const BUDGET = { totalGzip: 135 * KB, wasmFloorRatio: 2.0, loaderGzip: 3 * KB };
 
 const sizes = (bytes) => ({
   raw: bytes.length,
@@ -64,12 +65,14 @@ for (const r of storyRows) row(r.kind, kb(r.raw), kb(r.gzip), kb(r.brotli));
 row("Yew floor (HTML + JS + wasm)", kb(floorTotal.raw), kb(floorTotal.gzip), kb(floorTotal.brotli));
 row("Loader `embed.js` (host page)", kb(loader.raw), kb(loader.gzip), kb(loader.brotli));
 lines.push("");
-const ratio = total.gzip / floorTotal.gzip;
-row("Budget", "target", "measured", "result");
-row("---", "---", "---", "---");
-row("Widget, gzip", `≤ ${kb(BUDGET.totalGzip)}`, kb(total.gzip), check(total.gzip <= BUDGET.totalGzip, `${kb(total.gzip - BUDGET.totalGzip)} over`));
-row("Widget / Yew floor, gzip", `≤ ${BUDGET.floorRatio}×`, `${ratio.toFixed(2)}×`, check(ratio <= BUDGET.floorRatio, `${(ratio - BUDGET.floorRatio).toFixed(2)}× over`));
-row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`));
+const wasm = ours.find((r) => r.kind === "wasm");
+const floorWasm = floor.find((r) => r.kind === "wasm");
+const ratio = wasm.gzip / floorWasm.gzip;
+row("Budget", "target", "measured", "compared with", "result");
+row("---", "---", "---", "---", "---");
+row("First interaction (HTML, CSS, JS, wasm), gzip", `≤ ${kb(BUDGET.totalGzip)}`, kb(total.gzip), "", check(total.gzip <= BUDGET.totalGzip, `${kb(total.gzip - BUDGET.totalGzip)} over`));
+row("wasm / Yew floor's wasm, gzip", `≤ ${BUDGET.wasmFloorRatio}×`, `${ratio.toFixed(2)}× (${kb(wasm.gzip)})`, `floor wasm ${kb(floorWasm.gzip)}`, check(ratio <= BUDGET.wasmFloorRatio, `${(ratio - BUDGET.wasmFloorRatio).toFixed(2)}× over`));
+row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), "", check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`));
 
 if (full) {
   const { measureInBrowser } = await import("./browser.mjs");

@@ -199,7 +199,7 @@ fn flat_json_object(data: &str) -> Option<Vec<(String, String)>> {
     let mut chars = inner.chars().peekable();
     let mut fields = Vec::new();
     let string = |chars: &mut std::iter::Peekable<std::str::Chars>| -> Option<String> {
-        while chars.peek()?.is_whitespace() {
+        while chars.peek()?.is_ascii_whitespace() {
             chars.next();
         }
         if chars.next()? != '"' {
@@ -220,14 +220,14 @@ fn flat_json_object(data: &str) -> Option<Vec<(String, String)>> {
         }
     };
     loop {
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        while chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
             chars.next();
         }
         if chars.peek().is_none() {
             break;
         }
         let key = string(&mut chars)?;
-        while chars.peek()?.is_whitespace() {
+        while chars.peek()?.is_ascii_whitespace() {
             chars.next();
         }
         if chars.next()? != ':' {
@@ -235,7 +235,7 @@ fn flat_json_object(data: &str) -> Option<Vec<(String, String)>> {
         }
         let value = string(&mut chars)?;
         fields.push((key, value));
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        while chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
             chars.next();
         }
         match chars.next() {

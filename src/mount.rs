@@ -159,7 +159,7 @@ impl Start {
     fn run(mut self, story: Rc<Story>) {
         if story.language != self.language {
             self.warnings.push(format!(
-                "no story in language {:?}; showing {:?}",
+                "no story in language \"{}\"; showing \"{}\"",
                 self.language, story.language
             ));
         }
@@ -227,11 +227,13 @@ fn story_beside_app(stories: &str, language: &str) -> Result<String, String> {
     } else {
         format!("{stories}/")
     };
-    let url = web_sys::Url::new_with_base(&format!("{folder}{language}.story"), &base)
-        .map_err(|_| format!("data-stories {stories:?} is not a URL; using the built-in story"))?;
+    let url =
+        web_sys::Url::new_with_base(&format!("{folder}{language}.story"), &base).map_err(|_| {
+            format!("data-stories \"{stories}\" is not a URL; using the built-in story")
+        })?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(format!(
-            "data-stories {stories:?} is not an http(s) URL; using the built-in story"
+            "data-stories \"{stories}\" is not an http(s) URL; using the built-in story"
         ));
     }
     Ok(url.href())
@@ -242,10 +244,10 @@ fn same_origin(url: &str) -> Result<String, String> {
     let location = web_sys::window().map(|w| w.location()).ok_or("no window")?;
     let page = location.href().map_err(|_| "no page address")?;
     let resolved = web_sys::Url::new_with_base(url, &page)
-        .map_err(|_| format!("story {url:?} is not a URL; using the built-in story"))?;
+        .map_err(|_| format!("story \"{url}\" is not a URL; using the built-in story"))?;
     if Some(resolved.origin()) != location.origin().ok() {
         return Err(format!(
-            "story {url:?} is not on this page's origin; using the built-in story"
+            "story \"{url}\" is not on this page's origin; using the built-in story"
         ));
     }
     Ok(resolved.href())

@@ -1,8 +1,6 @@
 //! Navigation state: every reader action goes through [`State::apply`], which is the only
 //! place that decides what an action means. No DOM here.
 
-use std::collections::BTreeSet;
-
 /// Which account the diagram shows on steps where the accounts differ.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -36,14 +34,50 @@ pub enum Action {
     ToggleMotion,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The permissions the reader has granted in the explorer, one bit per permission in story
+/// order (a story has at most [`Granted::MAX`]; the story checker says so).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Granted(u64);
+
+impl Granted {
+    pub const MAX: usize = crate::story::MAX_PERMISSIONS;
+
+    /// Every one of the story's `count` permissions.
+    pub fn all(count: usize) -> Self {
+        Granted(if count >= Self::MAX {
+            u64::MAX
+        } else {
+            (1 << count) - 1
+        })
+    }
+
+    pub fn from_bits(bits: u64) -> Self {
+        Granted(bits)
+    }
+
+    pub fn contains(self, permission: usize) -> bool {
+        permission < Self::MAX && self.0 & (1 << permission) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn toggle(&mut self, permission: usize) {
+        if permission < Self::MAX {
+            self.0 ^= 1 << permission;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct State {
     pub step: usize,
     pub step_count: usize,
     pub view: View,
     pub selection: Option<Selection>,
     /// Permissions the reader has turned on in the explorer (indices into the story's list).
-    pub granted: BTreeSet<usize>,
+    pub granted: Granted,
     /// Every step shown at once, as one document, instead of one at a time.
     pub all_steps: bool,
     /// The reader turned animations off (the system setting is honoured separately, in CSS).
@@ -57,7 +91,7 @@ impl State {
             step_count: step_count.max(1),
             view: View::default(),
             selection: None,
-            granted: BTreeSet::new(),
+            granted: Granted::default(),
             all_steps: false,
             still: false,
         }
@@ -82,7 +116,7 @@ impl State {
     /// The state after `action`. Steps are clamped to the story; moving to another step closes
     /// any open detail, since it belongs to the diagram the reader is leaving.
     pub fn apply(&self, action: Action) -> State {
-        let mut next = self.clone();
+        let mut next = *self;
         match action {
             Action::Next => next.go_to(self.step + 1),
             Action::Back => next.go_to(self.step.saturating_sub(1)),
@@ -101,9 +135,7 @@ impl State {
             Action::Select(selection) => next.selection = Some(selection),
             Action::CloseDetail => next.selection = None,
             Action::TogglePermission(permission) => {
-                if !next.granted.remove(&permission) {
-                    next.granted.insert(permission);
-                }
+                next.granted.toggle(permission);
             }
             Action::ToggleAllSteps => {
                 next.all_steps = !self.all_steps;
@@ -123,9 +155,124 @@ impl State {
     }
 }
 
+/// A key press, as far as the explainer cares: which key, and where focus was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyPress<'a> {
+    pub key: &'a str,
+    /// Alt, Control or Meta held, or the page already handled the key.
+    pub modified: bool,
+    /// Focus in a text field, where arrows move the caret.
+    pub typing: bool,
+    /// Focus inside this explainer (Home and End act only then).
+    pub inside: bool,
+}
+
+/// What a key press does: arrows move in reading order (mirrored right to left), Home and End
+/// jump to the ends, Escape closes an explanation.
+pub fn key_action(press: KeyPress, rtl: bool) -> Option<Action> {
+    if press.modified || press.typing {
+        return None;
+    }
+    match (press.key, rtl) {
+        ("ArrowRight", false) | ("ArrowLeft", true) => Some(Action::Next),
+        ("ArrowLeft", false) | ("ArrowRight", true) => Some(Action::Back),
+        ("Home", _) if press.inside => Some(Action::GoTo(0)),
+        ("End", _) if press.inside => Some(Action::GoTo(usize::MAX)),
+        ("Escape", _) => Some(Action::CloseDetail),
+        _ => None,
+    }
+}
+
+/// A swipe must travel this far (CSS px), and mostly sideways, to change the step.
+pub const SWIPE_DISTANCE: i32 = 50;
+
+/// What a touch that moved by (dx, dy) does: swiping towards the start of the line moves
+/// forward, as turning a page does.
+pub fn swipe_action(dx: i32, dy: i32, rtl: bool) -> Option<Action> {
+    if dx.abs() < SWIPE_DISTANCE || dx.abs() <= 2 * dy.abs() {
+        return None;
+    }
+    let forward = (dx < 0) != rtl;
+    Some(if forward { Action::Next } else { Action::Back })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn press(key: &str) -> KeyPress<'_> {
+        KeyPress {
+            key,
+            modified: false,
+            typing: false,
+            inside: true,
+        }
+    }
+
+    #[test]
+    fn arrows_follow_the_reading_direction() {
+        assert_eq!(key_action(press("ArrowRight"), false), Some(Action::Next));
+        assert_eq!(key_action(press("ArrowLeft"), false), Some(Action::Back));
+        assert_eq!(key_action(press("ArrowRight"), true), Some(Action::Back));
+        assert_eq!(key_action(press("ArrowLeft"), true), Some(Action::Next));
+    }
+
+    #[test]
+    fn home_and_end_act_only_from_inside_and_no_key_acts_while_typing_or_modified() {
+        assert_eq!(key_action(press("Home"), false), Some(Action::GoTo(0)));
+        assert_eq!(
+            key_action(press("End"), false),
+            Some(Action::GoTo(usize::MAX))
+        );
+        let outside = KeyPress {
+            inside: false,
+            ..press("Home")
+        };
+        assert_eq!(key_action(outside, false), None);
+        assert_eq!(
+            key_action(
+                KeyPress {
+                    typing: true,
+                    ..press("ArrowRight")
+                },
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            key_action(
+                KeyPress {
+                    modified: true,
+                    ..press("ArrowRight")
+                },
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            key_action(press("Escape"), false),
+            Some(Action::CloseDetail)
+        );
+        assert_eq!(key_action(press("a"), false), None);
+    }
+
+    #[test]
+    fn a_swipe_must_be_long_and_mostly_sideways() {
+        assert_eq!(swipe_action(-60, 10, false), Some(Action::Next));
+        assert_eq!(swipe_action(60, 10, false), Some(Action::Back));
+        assert_eq!(swipe_action(-60, 10, true), Some(Action::Back));
+        assert_eq!(swipe_action(-40, 0, false), None, "too short");
+        assert_eq!(swipe_action(-60, 40, false), None, "too steep");
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_leaves_the_state_equal() {
+        let first = State::new(10);
+        assert_eq!(first.apply(Action::Back), first);
+        assert_eq!(first.apply(Action::CloseDetail), first);
+        let last = State::new(10).apply(Action::GoTo(9));
+        assert_eq!(last.apply(Action::GoTo(usize::MAX)), last);
+    }
 
     #[test]
     fn starts_on_the_first_step_in_the_alleged_view() {
@@ -197,7 +344,7 @@ mod tests {
     #[test]
     fn toggling_a_permission_twice_turns_it_off() {
         let once = State::new(5).apply(Action::TogglePermission(2));
-        assert!(once.granted.contains(&2));
+        assert!(once.granted.contains(2));
         assert!(once.apply(Action::TogglePermission(2)).granted.is_empty());
     }
 

@@ -73,7 +73,7 @@ impl Options {
                 "view" => match VIEW_NAMES.iter().find(|(_, n)| *n == value) {
                     Some((view, _)) => options.view = Some(*view),
                     None => warnings.push(format!(
-                        "view {value:?} is not one of alleged, meta, side-by-side; using alleged"
+                        "view \"{value}\" is not one of alleged, meta, side-by-side; using alleged"
                     )),
                 },
                 "lang" => options.language = Some(value.to_string()),
@@ -82,7 +82,7 @@ impl Options {
                     "show" => options.heading = Heading::Show,
                     "hide" => options.heading = Heading::Hide,
                     _ => warnings.push(format!(
-                        "heading {value:?} is not one of show, hide; showing the title"
+                        "heading \"{value}\" is not one of show, hide; showing the title"
                     )),
                 },
                 "theme" => match value {
@@ -90,7 +90,7 @@ impl Options {
                     "light" => options.theme = Theme::Light,
                     "dark" => options.theme = Theme::Dark,
                     _ => warnings.push(format!(
-                        "theme {value:?} is not one of auto, light, dark; using auto"
+                        "theme \"{value}\" is not one of auto, light, dark; using auto"
                     )),
                 },
                 _ => {}
@@ -114,7 +114,7 @@ impl Options {
                 None => (
                     0,
                     Some(format!(
-                        "step {wanted:?} is neither a step id nor a number from 1 to {}; starting at step 1",
+                        "step \"{wanted}\" is neither a step id nor a number from 1 to {}; starting at step 1",
                         story.steps.len()
                     )),
                 ),

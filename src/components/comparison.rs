@@ -6,14 +6,12 @@ use yew::prelude::*;
 
 use crate::story::{Specimen, Story};
 
-#[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
     pub story: Rc<Story>,
     pub specimens: Vec<Specimen>,
 }
 
-#[component]
-pub fn Comparison(props: &ComparisonProps) -> Html {
+pub fn comparison(props: &ComparisonProps) -> Html {
     let ui = &props.story.ui;
     html! {
         <div class="ia-comparison">

@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::comparison::Comparison;
-use super::flow_diagram::FlowDiagram;
-use super::sources::{Citations, SourceList};
+use super::comparison::{comparison, ComparisonProps};
+use super::flow_diagram::{flow_diagram, FlowDiagramProps};
+use super::sources::{citations, source_list, CitationsProps, SourceListProps};
 use super::step_text::StepText;
+use crate::nav::Granted;
 use crate::scene::{explorer_flows, Style};
 use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, number, ordinal, paragraphs};
@@ -31,7 +32,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                     </p>
                     <StepText story={story.clone()} step={i} heading_id={AttrValue::from(format!("ia-document-{}", step.id))} />
                     { figure(story, step) }
-                    <Citations story={story.clone()} sources={step.sources.clone()} />
+                    { citations(&CitationsProps { story: story.clone(), sources: step.sources.clone(), collapsed: false }) }
                 </section>
             }) }
         </div>
@@ -42,8 +43,8 @@ pub fn Document(props: &DocumentProps) -> Html {
 fn figure(story: &Rc<Story>, step: &Step) -> Html {
     let diagram = |shown: &[usize], style: Style, caption: String| {
         html! {
-            <FlowDiagram story={story.clone()} shown={shown.to_vec()} style={style}
-                caption={AttrValue::from(caption)} selection={None} on_select={None} />
+            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: shown.to_vec(), style,
+                caption: AttrValue::from(caption), selection: None, on_select: None, also: None }) }
         }
     };
     match &step.diagram {
@@ -65,7 +66,7 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
         ),
         Diagram::Explorer { always } => {
             // The explorer with every permission granted.
-            let shown = explorer_flows(story, always, &(0..story.permissions.len()).collect());
+            let shown = explorer_flows(story, always, Granted::all(story.permissions.len()));
             html! {
                 <>
                     <dl class="ia-document__permissions">
@@ -78,7 +79,7 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
             }
         }
         Diagram::Comparison(specimens) => html! {
-            <Comparison story={story.clone()} specimens={specimens.clone()} />
+            { comparison(&ComparisonProps { story: story.clone(), specimens: specimens.clone() }) }
         },
         Diagram::Timeline => html! {
             <ol class="ia-document__events">
@@ -87,12 +88,14 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
                         <time datetime={iso_date(event.date)}>{ format_date(event.date, &story.ui) }</time>
                         <h4>{ &event.title }</h4>
                         { for paragraphs(&event.detail).into_iter().map(|p| html! { <p>{ p }</p> }) }
-                        <Citations story={story.clone()} sources={event.sources.clone()} />
+                        { citations(&CitationsProps { story: story.clone(), sources: event.sources.clone(), collapsed: false }) }
                     </li>
                 }) }
             </ol>
         },
-        Diagram::Sources => html! { <SourceList story={story.clone()} /> },
+        Diagram::Sources => source_list(&SourceListProps {
+            story: story.clone(),
+        }),
         Diagram::None => html! {},
     }
 }

@@ -4,35 +4,34 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, TouchEvent};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::comparison::Comparison;
+use super::comparison::{comparison, ComparisonProps};
 use super::corrections::corrections;
 use super::detail::Detail;
 use super::document::Document;
-use super::explorer::Explorer;
-use super::flow_diagram::{FlowDiagram, Overlay};
+use super::explorer::{explorer, ExplorerProps};
+use super::flow_diagram::{flow_diagram, FlowDiagramProps, Overlay};
+use super::hooks::{
+    active_element, prefers_reduced_motion, use_printing, use_step_keys, use_swipe, Nav,
+};
 pub use super::host_page::UrlMode;
 use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
 use super::landing::{note_title_position, use_step_landing, TitleWasAbove};
-use super::progress::Progress;
+use super::progress::{progress, ProgressProps};
 use super::reading_tools::ReadingTools;
-use super::sources::{Citations, SourceList};
+use super::sources::{citations, source_list, CitationsProps, SourceListProps};
 use super::step_text::StepText;
-use super::timeline::Timeline;
-use super::view_switch::ViewSwitch;
+use super::timeline::{timeline, TimelineProps};
+use super::view_switch::{view_switch, ViewSwitchProps};
 use crate::embed::{Host, ReaderEvent};
 use crate::nav::{Action, Selection, State, View};
 use crate::options::{Heading, Theme};
 use crate::scene::Style;
 use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
-
-/// A swipe must travel this far (CSS px), and mostly sideways, to change the step.
-const SWIPE_DISTANCE: i32 = 50;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExplainerProps {
@@ -59,17 +58,6 @@ pub struct ExplainerProps {
     pub on_event: Callback<ReaderEvent>,
 }
 
-/// The reader's state, as Yew's reducer holds it.
-pub(super) struct Nav(pub(super) State);
-
-impl Reducible for Nav {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Nav(self.0.apply(action)))
-    }
-}
-
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let story = &props.story;
@@ -83,75 +71,41 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let state = &nav.0;
     // The element that opened the current detail, to give focus back to when it closes.
     let opener: Rc<RefCell<Option<Element>>> = use_mut_ref(|| None);
-    let touch_start: Rc<RefCell<Option<(i32, i32)>>> = use_mut_ref(|| None);
     let rtl = story.direction == Direction::Rtl;
 
     let step_ref = use_node_ref();
     let title_ref = use_node_ref();
     let title_was_above: TitleWasAbove = use_memo((), |_| Cell::new(false));
+    // One callback for the explainer's life (it changes only with the story or the event
+    // handler), so children given it compare equal from render to render.
     let dispatch = {
         let nav = nav.dispatcher();
         let opener = opener.clone();
-        let story = story.clone();
-        let on_event = props.on_event.clone();
         let title_ref = title_ref.clone();
         let title_was_above = title_was_above.clone();
-        Callback::from(move |action: Action| {
-            note_title_position(&title_ref, &title_was_above);
-            match action {
-                Action::Select(selection) => {
-                    *opener.borrow_mut() = active_element();
-                    on_event.emit(explored(&story, selection));
-                }
-                Action::CloseDetail => {
-                    if let Some(element) = opener.borrow_mut().take() {
-                        let _ = element.unchecked_ref::<HtmlElement>().focus();
+        use_callback(
+            (story.clone(), props.on_event.clone()),
+            move |action: Action, (story, on_event)| {
+                note_title_position(&title_ref, &title_was_above);
+                match action {
+                    Action::Select(selection) => {
+                        *opener.borrow_mut() = active_element();
+                        on_event.emit(explored(story, selection));
                     }
+                    Action::CloseDetail => {
+                        if let Some(element) = opener.borrow_mut().take() {
+                            let _ = element.unchecked_ref::<HtmlElement>().focus();
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-            nav.dispatch(action);
-        })
+                nav.dispatch(action);
+            },
+        )
     };
 
     let root = use_node_ref();
-    {
-        let dispatch = dispatch.clone();
-        let root = root.clone();
-        let all_steps = nav.0.all_steps;
-        use_effect_with((rtl, all_steps), move |&(rtl, all_steps)| {
-            let listener = web_sys::window().map(|window| {
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&window, "keydown", options, move |event| {
-                    let Some(root) = root.cast::<Element>() else {
-                        return;
-                    };
-                    // With every step on show there is no current step to move; a broken
-                    // explainer reacts to nothing.
-                    let target = original_target(event);
-                    if crate::fault::has_failed()
-                        || all_steps
-                        || !keys_belong_to(&root, target.clone())
-                    {
-                        return;
-                    }
-                    let inside = target
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                        .is_some_and(|node| root.contains(Some(&node)));
-                    if let Some(action) = event
-                        .dyn_ref::<KeyboardEvent>()
-                        .and_then(|e| key_action(e, rtl, inside))
-                    {
-                        if action != Action::CloseDetail {
-                            event.prevent_default();
-                        }
-                        dispatch.emit(action);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_step_keys(root.clone(), rtl, nav.0.all_steps, dispatch.clone());
 
     let printing = use_printing();
     use_url_position(
@@ -172,30 +126,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         title_was_above,
     );
 
-    let ontouchstart = {
-        let touch_start = touch_start.clone();
-        Callback::from(move |event: TouchEvent| {
-            *touch_start.borrow_mut() =
-                event.touches().get(0).map(|t| (t.client_x(), t.client_y()));
-        })
-    };
-    let ontouchend = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: TouchEvent| {
-            let (Some((x0, y0)), Some(end)) = (
-                touch_start.borrow_mut().take(),
-                event.changed_touches().get(0),
-            ) else {
-                return;
-            };
-            let (dx, dy) = (end.client_x() - x0, end.client_y() - y0);
-            if dx.abs() >= SWIPE_DISTANCE && dx.abs() > 2 * dy.abs() {
-                // Swiping towards the start of the line moves forward, as turning a page does.
-                let forward = (dx < 0) != rtl;
-                dispatch.emit(if forward { Action::Next } else { Action::Back });
-            }
-        })
-    };
+    let (ontouchstart, ontouchend) = use_swipe(rtl, dispatch.clone());
 
     let ui = &story.ui;
     let step = &story.steps[state.step];
@@ -235,8 +166,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <p>{ &ui.error_body }</p>
             </div>
             <div class="ia-bar">
-                <Progress story={story.clone()} step={state.step} dispatch={dispatch.clone()} />
-                <ReadingTools story={story.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+                { progress(&ProgressProps { story: story.clone(), step: state.step, dispatch: dispatch.clone() }) }
+                <ReadingTools story={story.clone()} state={*state} dispatch={dispatch.clone()} />
             </div>
             <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
@@ -252,7 +183,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     </div>
                     <StepText key={step.id.clone()} story={story.clone()} step={state.step} compact={true} />
                     <div class="ia-step__sources">
-                        <Citations story={story.clone()} sources={step.sources.clone()} collapsed={true} />
+                        { citations(&CitationsProps { story: story.clone(), sources: step.sources.clone(), collapsed: true }) }
                     </div>
                     <div class="ia-controls">
                         <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
@@ -284,134 +215,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-/// Whether a key press is for this explainer: it happened inside it, or nowhere in particular
-/// (focus on the page itself) and this is the page's first explainer. Several explainers on one
-/// page therefore never all react to the same key.
-fn keys_belong_to(root: &Element, target: Option<web_sys::EventTarget>) -> bool {
-    let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
-        return false;
-    };
-    if root.contains(Some(&target)) {
-        return true;
-    }
-    let Some(document) = root.owner_document() else {
-        return false;
-    };
-    let on_page_itself = document.body().is_some_and(|body| target == **body)
-        || document
-            .document_element()
-            .is_some_and(|html| target == *html);
-    let first = document.query_selector(".ia").ok().flatten();
-    on_page_itself && first.is_some_and(|first| first == *root)
-}
-
-/// What a key press means, if anything. Keys typed into form fields, and shortcuts with
-/// modifiers, belong to the page, not to the explainer; so do Home and End unless focus is
-/// inside the explainer, since on the page itself they scroll the article.
-fn key_action(event: &KeyboardEvent, rtl: bool, inside: bool) -> Option<Action> {
-    if event.alt_key() || event.ctrl_key() || event.meta_key() || event.default_prevented() {
-        return None;
-    }
-    let typing = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| {
-            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.has_attribute("contenteditable")
-        });
-    if typing {
-        return None;
-    }
-    match (event.key().as_str(), rtl) {
-        ("ArrowRight", false) | ("ArrowLeft", true) => Some(Action::Next),
-        ("ArrowLeft", false) | ("ArrowRight", true) => Some(Action::Back),
-        ("Home", _) if inside => Some(Action::GoTo(0)),
-        ("End", _) if inside => Some(Action::GoTo(usize::MAX)),
-        ("Escape", _) => Some(Action::CloseDetail),
-        _ => None,
-    }
-}
-
-/// Whether the page is being printed: the print layout is the whole-story document, which is
-/// rendered from `beforeprint` (the browser lays the page out for print after that event).
-#[hook]
-fn use_printing() -> bool {
-    let printing = use_state(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let query =
-                web_sys::window().and_then(|window| window.match_media("print").ok().flatten());
-            let listeners = query.map(|query| {
-                let before = {
-                    let printing = printing.clone();
-                    let window = web_sys::window().expect("a window has a window");
-                    EventListener::new(&window, "beforeprint", move |_| printing.set(true))
-                };
-                // Emulated print media (and some browsers) change the query without the event.
-                let change = EventListener::new(&query, "change", move |event| {
-                    let matches = event
-                        .dyn_ref::<web_sys::MediaQueryListEvent>()
-                        .is_some_and(|e| e.matches());
-                    if matches {
-                        printing.set(true);
-                    }
-                });
-                (before, change)
-            });
-            move || drop(listeners)
-        });
-    }
-    *printing
-}
-
-/// Whether the reader's system asks for reduced motion (never, when rendered at build time,
-/// where there is no browser to ask).
-fn prefers_reduced_motion() -> bool {
-    if !cfg!(target_arch = "wasm32") {
-        return false;
-    }
-    web_sys::window()
-        .and_then(|window| {
-            window
-                .match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|query| query.matches())
-}
-
-/// The focused element, looking inside shadow roots (a directly mounted explainer is in one).
-fn active_element() -> Option<Element> {
-    let mut active = web_sys::window()?.document()?.active_element()?;
-    while let Some(inner) = active
-        .shadow_root()
-        .and_then(|shadow| shadow.active_element())
-    {
-        active = inner;
-    }
-    Some(active)
-}
-
-/// Where an event really started: inside a shadow root, `target` is only its host element.
-fn original_target(event: &web_sys::Event) -> Option<web_sys::EventTarget> {
-    event
-        .composed_path()
-        .get(0)
-        .dyn_into()
-        .ok()
-        .or_else(|| event.target())
-}
-
 /// The step's figure: its kind of diagram, plus the explanation of whatever is selected.
 fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html {
     let step = &story.steps[state.step];
     let on_select = dispatch.reform(Action::Select);
     let diagram = |shown: &Vec<usize>, style: Style, caption: &str| {
         html! {
-            <FlowDiagram story={story.clone()} shown={shown.clone()} style={style}
-                caption={AttrValue::from(caption.to_string())} selection={state.selection}
-                on_select={on_select.clone()} />
+            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: shown.clone(), style,
+                caption: AttrValue::from(caption.to_string()), selection: state.selection,
+                on_select: Some(on_select.clone()), also: None }) }
         }
     };
     // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
@@ -432,9 +244,9 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
                     caption: story.ui.view_meta.clone().into(),
                 };
                 html! {
-                    <FlowDiagram story={story.clone()} shown={alleged.clone()} style={Style::Alleged}
-                        caption={AttrValue::from(story.ui.view_alleged.clone())} selection={state.selection}
-                        on_select={on_select.clone()} also={also} />
+                    { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: alleged.clone(), style: Style::Alleged,
+                        caption: AttrValue::from(story.ui.view_alleged.clone()), selection: state.selection,
+                        on_select: Some(on_select.clone()), also: Some(also) }) }
                 }
             };
             let diagrams = match state.view {
@@ -460,15 +272,17 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
     };
     let other = match &step.diagram {
         Diagram::Explorer { always } => html! {
-            <Explorer story={story.clone()} always={always.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            { explorer(&ExplorerProps { story: story.clone(), always: always.clone(), state: *state, dispatch: dispatch.clone() }) }
         },
         Diagram::Comparison(specimens) => html! {
-            <Comparison story={story.clone()} specimens={specimens.clone()} />
+            { comparison(&ComparisonProps { story: story.clone(), specimens: specimens.clone() }) }
         },
         Diagram::Timeline => html! {
-            <Timeline story={story.clone()} selection={state.selection} dispatch={dispatch.clone()} />
+            { timeline(&TimelineProps { story: story.clone(), selection: state.selection, dispatch: dispatch.clone() }) }
         },
-        Diagram::Sources => html! { <SourceList story={story.clone()} /> },
+        Diagram::Sources => source_list(&SourceListProps {
+            story: story.clone(),
+        }),
         Diagram::Flows(_) | Diagram::None => html! {},
     };
     let explorable = matches!(step.diagram, Diagram::Flows(_) | Diagram::Explorer { .. });
@@ -478,7 +292,7 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
                 <p class="ia-hint">{ &story.ui.explore_hint }</p>
             }
             if has_switch {
-                <ViewSwitch story={story.clone()} view={state.view} dispatch={dispatch.clone()} />
+                { view_switch(&ViewSwitchProps { story: story.clone(), view: state.view, dispatch: dispatch.clone() }) }
             }
             <div class={classes!("ia-diagrams", pair.then_some("ia-diagrams--pair"))}>
                 { for diagrams }

@@ -6,12 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::aria_bool;
-use super::flow_diagram::FlowDiagram;
+use super::flow_diagram::{flow_diagram, FlowDiagramProps};
 use crate::nav::{Action, State};
 use crate::scene::{explorer_flows, Style};
 use crate::story::Story;
 
-#[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     pub story: Rc<Story>,
     /// Flows shown whatever the permissions.
@@ -20,11 +19,10 @@ pub struct ExplorerProps {
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Explorer(props: &ExplorerProps) -> Html {
+pub fn explorer(props: &ExplorerProps) -> Html {
     let story = &props.story;
     let ui = &story.ui;
-    let shown = explorer_flows(story, &props.always, &props.state.granted);
+    let shown = explorer_flows(story, &props.always, props.state.granted);
     let revealing: Vec<usize> = shown
         .iter()
         .copied()
@@ -32,14 +30,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .collect();
     html! {
         <div class="ia-explorer">
-            <FlowDiagram story={story.clone()} shown={shown} style={Style::Neutral}
-                caption={ui.possible_flows.clone()} selection={props.state.selection}
-                on_select={props.dispatch.reform(Action::Select)} />
+            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown, style: Style::Neutral,
+                caption: ui.possible_flows.clone().into(), selection: props.state.selection,
+                on_select: Some(props.dispatch.reform(Action::Select)), also: None }) }
             <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
                 <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
                 <ul class="ia-permissions">
                     { for story.permissions.iter().enumerate().map(|(p, permission)| {
-                        let on = props.state.granted.contains(&p);
+                        let on = props.state.granted.contains(p);
                         let dispatch = props.dispatch.clone();
                         html! {
                             <li key={permission.id.clone()} class="ia-permission">

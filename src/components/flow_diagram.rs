@@ -20,7 +20,6 @@ use crate::scene::{
 use crate::story::{Glyph, Story};
 use crate::text::{fill, number, ordinal};
 
-#[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
     pub story: Rc<Story>,
     /// Flows on show, in legend order.
@@ -34,7 +33,6 @@ pub struct FlowDiagramProps {
     pub on_select: Option<Callback<Selection>>,
     /// A second account's flows drawn on the same boxes, each in its own style: how a phone
     /// shows two accounts "side by side", at a size that can still be read.
-    #[prop_or_default]
     pub also: Option<Overlay>,
 }
 
@@ -72,8 +70,7 @@ impl FlowDiagramProps {
     }
 }
 
-#[component]
-pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
+pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
     let story = &props.story;
     let drawn = props.drawn();
     let kind = if props.also.is_some() {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::explainer::Nav;
+use super::hooks::Nav;
 use crate::embed::{Host, ReaderEvent};
 use crate::host;
 use crate::nav::{Action, Selection, State, View};

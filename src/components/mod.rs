@@ -8,6 +8,7 @@ pub mod document;
 pub mod explainer;
 pub mod explorer;
 pub mod flow_diagram;
+pub mod hooks;
 pub mod host_page;
 pub mod landing;
 pub mod progress;

@@ -8,15 +8,13 @@ use crate::nav::Action;
 use crate::story::Story;
 use crate::text::{fill, ordinal};
 
-#[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     pub story: Rc<Story>,
     pub step: usize,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
+pub fn progress(props: &ProgressProps) -> Html {
     let story = &props.story;
     let ui = &story.ui;
     html! {

@@ -10,15 +10,13 @@ use crate::nav::{Action, Selection};
 use crate::story::Story;
 use crate::text::{format_date, iso_date};
 
-#[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub story: Rc<Story>,
     pub selection: Option<Selection>,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let story = &props.story;
     html! {
         <div class="ia-timeline">

@@ -8,15 +8,13 @@ use super::aria_bool;
 use crate::nav::{Action, View};
 use crate::story::Story;
 
-#[derive(Properties, PartialEq)]
 pub struct ViewSwitchProps {
     pub story: Rc<Story>,
     pub view: View,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
+pub fn view_switch(props: &ViewSwitchProps) -> Html {
     let ui = &props.story.ui;
     let options = [
         (View::Alleged, &ui.view_alleged, "alleged"),

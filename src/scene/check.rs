@@ -3,7 +3,7 @@
 //! native tests run them on every figure of every story; the browser suite checks the same
 //! rules on the drawn page.
 
-use std::collections::BTreeSet;
+use crate::nav::Granted;
 
 use super::shapes::{distance, distance_to_line, line_meets_rect, lines_cross, Rect};
 use super::{explorer_flows, layout, Orientation, Scene, BADGE_RADIUS};
@@ -24,11 +24,10 @@ pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>)> {
             }
             Diagram::Explorer { always } => {
                 let count = story.permissions.len().min(16);
-                for combination in 0..(1u32 << count) {
-                    let granted: BTreeSet<usize> =
-                        (0..count).filter(|p| combination & (1 << p) != 0).collect();
-                    let shown = explorer_flows(story, always, &granted);
-                    figures.push((format!("{} (permissions {granted:?})", step.id), shown));
+                for combination in 0..(1u64 << count) {
+                    let granted = Granted::from_bits(combination);
+                    let shown = explorer_flows(story, always, granted);
+                    figures.push((format!("{} (permissions {combination:b})", step.id), shown));
                 }
             }
             _ => {}

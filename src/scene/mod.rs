@@ -5,7 +5,7 @@
 //! marked hidden rather than left out. Positions therefore never move between steps, and the
 //! view can animate a flow appearing with a CSS transition on the same element.
 
-use std::collections::BTreeSet;
+use crate::nav::Granted;
 
 use crate::story::{Direction, Story, ALLEGED, META};
 
@@ -494,13 +494,13 @@ fn place_marks(
 
 /// The permission explorer's flows: the fixed ones, then, in story order, each flow whose
 /// permission the reader has granted.
-pub fn explorer_flows(story: &Story, always: &[usize], granted: &BTreeSet<usize>) -> Vec<usize> {
+pub fn explorer_flows(story: &Story, always: &[usize], granted: Granted) -> Vec<usize> {
     let permitted = (0..story.flows.len())
         .filter(|f| !always.contains(f))
         .filter(|&f| {
             story.flows[f]
                 .permission
-                .is_some_and(|p| granted.contains(&p))
+                .is_some_and(|p| granted.contains(p))
         });
     always.iter().copied().chain(permitted).collect()
 }
@@ -795,10 +795,10 @@ mod tests {
     #[test]
     fn the_explorer_adds_a_flow_only_when_its_permission_is_granted() {
         let story = fixture();
-        assert_eq!(explorer_flows(&story, &[0], &BTreeSet::new()), [0]);
+        assert_eq!(explorer_flows(&story, &[0], Granted::default()), [0]);
         // Flow 1 needs permission 0 ("read").
-        assert_eq!(explorer_flows(&story, &[0], &BTreeSet::from([0])), [0, 1]);
-        assert_eq!(explorer_flows(&story, &[1], &BTreeSet::from([0])), [1]);
+        assert_eq!(explorer_flows(&story, &[0], Granted::from_bits(1)), [0, 1]);
+        assert_eq!(explorer_flows(&story, &[1], Granted::from_bits(1)), [1]);
     }
 
     #[test]

@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The permission explorer keeps the reader's choices in one 64-bit mask.
+pub const MAX_PERMISSIONS: usize = 64;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Story {
     pub language: String,
@@ -399,25 +402,28 @@ pub fn url_problem(url: &str) -> Result<(), String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("{url:?} must start with https:// or http://"))?;
+        .ok_or_else(|| format!("\"{url}\" must start with https:// or http://"))?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
         // user@host links hide where they really go.
-        return Err(format!("{url:?} has a user name before its host"));
+        return Err(format!("\"{url}\" has a user name before its host"));
     }
     let host = authority.split(':').next().unwrap_or("");
-    let labels_valid = host
-        .split('.')
-        .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let labels_valid = host.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || c == '-')
+    });
     if !host.contains('.') || !labels_valid {
-        return Err(format!("{url:?} has no valid host name"));
+        return Err(format!("\"{url}\" has no valid host name"));
     }
     if url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '`' | '<' | '>'))
     {
         return Err(format!(
-            "{url:?} contains spaces or characters not allowed in a link"
+            "\"{url}\" contains spaces or characters not allowed in a link"
         ));
     }
     Ok(())

@@ -341,6 +341,13 @@ where
                 }
             })
             .collect();
+        if raw.permissions.len() > MAX_PERMISSIONS {
+            let message = format!(
+                "{} permissions; the explorer offers at most {MAX_PERMISSIONS}",
+                raw.permissions.len()
+            );
+            self.error(0..0, "permissions", message);
+        }
         let actors = self.actors(&raw.actors, &source_ids);
         let flows = raw
             .flows
@@ -1075,6 +1082,20 @@ mod tests {
             story.steps[1].diagram,
             Diagram::Explorer { always: vec![0] }
         );
+    }
+
+    #[test]
+    fn the_explorer_takes_at_most_64_permissions() {
+        let one = "[[permissions]]\nid = \"read\"\nlabel = \"Read messages\"\nexplanation = \"Lets software read messages.\"\nsources = [\"doc\"]\n";
+        assert!(MINIMAL.contains(one), "fixture's permission");
+        let many: String = (0..65)
+            .map(|i| one.replace("id = \"read\"", &format!("id = \"p{i}\"")))
+            .collect();
+        let text = MINIMAL.replacen(one, &format!("{one}{many}"), 1);
+        let errors = parse("story.toml", &text).expect_err("too many permissions");
+        assert!(errors
+            .iter()
+            .any(|e| e.field == "permissions" && e.message.contains("at most 64")));
     }
 
     #[test]
