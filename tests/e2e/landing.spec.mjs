@@ -88,3 +88,51 @@ test("under reduced motion the landing is instant", async ({ page }, testInfo) =
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThanOrEqual(page.viewportSize().height / 2);
 });
+
+test("the loader scrolls only for its own frame's request, never for the page's or a stranger's", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "measured on the phone");
+  await page.goto(`${HOST}/loader.html`);
+  await page.locator("iframe").scrollIntoViewIfNeeded();
+  await page.frameLocator("iframe").locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
+  await page.evaluate(() => scrollTo(0, 0));
+  const request = JSON.stringify({ type: "inbox-explainer:scroll", top: 900, smooth: false });
+  // From the host page itself, and from a frame of the host's own origin that is not the
+  // explainer: both ignored.
+  await page.evaluate((data) => window.postMessage(data, "*"), request);
+  await page.evaluate(async (data) => {
+    const stranger = document.createElement("iframe");
+    stranger.src = "/blank.html";
+    document.body.append(stranger);
+    await new Promise((done) => stranger.addEventListener("load", done));
+    stranger.contentWindow.eval(`parent.postMessage(${JSON.stringify(data)}, "*")`);
+  }, request);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  // The same request from the explainer's own frame moves the page.
+  await page.frames()[1].evaluate((data) => parent.postMessage(data, "*"), request);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+});
+
+test("heading=hide drops the title and dek, as URL option and as placeholder attribute", async ({ page }) => {
+  await openApp(page, "/?heading=hide");
+  await expect(page.locator(".ia-header")).toHaveCount(0);
+  await expect(page.locator(".ia-interactive .ia-step__title")).toBeVisible();
+  await openApp(page, "/");
+  await expect(page.locator(".ia-header .ia-title")).toBeVisible();
+  // A direct mount with the attribute.
+  await page.goto(`${HOST}/blank.html`);
+  await page.evaluate(() => {
+    const mount = document.createElement("div");
+    mount.id = "hidden-heading";
+    mount.dataset.inboxExplainer = "";
+    mount.dataset.heading = "hide";
+    document.body.append(mount);
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = "http://127.0.0.1:8090/mount.js";
+    document.body.append(script);
+  });
+  await page.locator("#hidden-heading[data-ready]").waitFor({ state: "attached" });
+  await expect(page.locator("#hidden-heading .ia-interactive .ia-step__title")).toBeVisible();
+  await expect(page.locator("#hidden-heading .ia-header")).toHaveCount(0);
+});
