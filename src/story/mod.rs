@@ -4,8 +4,9 @@
 //! tools and the wasm bundle. `parse` turns a TOML story file into that model, or into a
 //! [`StoryError`] that names the file, line, column and field. Parsing runs natively only (in the
 //! build script, the `check-story` tool and the tests): the bundle receives a story that has
-//! already passed every check.
+//! already passed every check, and `decode` reads it back in the browser.
 
+mod decode;
 pub mod model;
 
 #[cfg(not(target_arch = "wasm32"))]

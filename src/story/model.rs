@@ -298,8 +298,12 @@ impl Story {
         let body = bytes.strip_prefix(MAGIC).ok_or(
             "not a compiled story file (compile one with: cargo run --bin check-story -- --compile FILE.toml OUT.story)",
         )?;
-        let story: Story = postcard::from_bytes(body)
-            .map_err(|e| format!("the compiled story is damaged or from another version: {e}"))?;
+        let story = super::decode::story(body).map_err(|damage| {
+            format!(
+                "the compiled story is damaged or from another version: {}",
+                damage.reason()
+            )
+        })?;
         story.check_integrity()?;
         Ok(story)
     }
