@@ -1,12 +1,14 @@
 // The plain-DOM floor for a step change: the built page, no app, and Next swapping in the next
-// step's text, figure and sources as the built page's document holds them. What is left of
-// the latency here is the browser's own work (style, layout, paint) for a new step.
-const steps = [...document.querySelectorAll(".ia-document__step")];
-const step = document.querySelector(".ia-interactive .ia-step");
+// step's markup exactly as the app renders it (captured from the app by bench/browser.mjs into
+// steps.json). What is left of the latency here is the browser's own work (parsing, style,
+// layout, paint) for a new step, with none of the app's.
+const steps = await (await fetch("steps.json")).json();
 let current = 0;
-document.querySelector(".ia-button--next").addEventListener("click", () => {
+document.addEventListener("click", (event) => {
+  if (!event.target.closest(".ia-button--next")) return;
   current = (current + 1) % steps.length;
-  // The document's step starts with its "Step N of 10" line, which the stepper shows elsewhere.
-  step.replaceChildren(...[...steps[current].children].slice(1).map((node) => node.cloneNode(true)));
+  const template = document.createElement("template");
+  template.innerHTML = steps[current];
+  document.querySelector(".ia-interactive .ia-step").replaceWith(template.content);
 });
 document.documentElement.dataset.plainReady = "";
