@@ -33,6 +33,9 @@ pub mod scene;
 pub mod story;
 pub mod text;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod contract_tests;
+
 pub mod components;
 pub mod fault;
 pub mod host;

@@ -1,0 +1,79 @@
+//! The contract between the Rust side and the JavaScript a publisher's page runs
+//! (`web/embed.js`, the loader, and `web/start.js`): the same selectors, option names and
+//! message types on both sides. A rename on one side fails here, not in a reader's browser.
+
+use crate::embed::{EVENT, SCROLL, SHOW};
+use crate::options::Options;
+
+const LOADER: &str = include_str!("../web/embed.js");
+const START: &str = include_str!("../web/start.js");
+
+/// The names in the loader's `const OPTIONS = [...]`.
+fn loader_options() -> Vec<&'static str> {
+    let start = LOADER
+        .find("const OPTIONS = [")
+        .expect("the loader lists its options")
+        + 17;
+    let end = start + LOADER[start..].find(']').expect("the list ends");
+    LOADER[start..end]
+        .split(',')
+        .map(|name| name.trim().trim_matches('"'))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_loader_speaks_every_message_type_the_explainer_uses() {
+    for message in [SHOW, SCROLL, EVENT] {
+        assert!(
+            LOADER.contains(&format!("\"{message}\"")),
+            "embed.js lacks {message}"
+        );
+    }
+    // The height message, as `embed::Host` writes it.
+    assert!(LOADER.contains("data.context === \"iframe.resize\""));
+    assert!(include_str!("embed.rs").contains("\\\"context\\\":\\\"iframe.resize\\\""));
+}
+
+#[test]
+fn every_option_the_loader_forwards_is_one_the_explainer_reads() {
+    let valid = [
+        ("step", "timeline"),
+        ("view", "meta"),
+        ("lang", "es"),
+        ("theme", "dark"),
+        ("heading", "hide"),
+    ];
+    let forwarded = loader_options();
+    assert!(!forwarded.is_empty());
+    for name in &forwarded {
+        let value = valid
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("embed.js forwards {name:?}, which has no test value here"))
+            .1;
+        let (options, warnings) = Options::from_pairs([(*name, value)]);
+        assert!(warnings.is_empty(), "{name}={value}: {warnings:?}");
+        assert_ne!(
+            options,
+            Options::default(),
+            "the explainer ignores {name:?}"
+        );
+    }
+    for (name, _) in valid {
+        assert!(
+            forwarded.contains(&name),
+            "embed.js does not forward {name:?}"
+        );
+    }
+}
+
+#[test]
+fn the_pages_and_the_mount_share_one_placeholder_selector() {
+    assert!(LOADER.contains("[data-inbox-explainer-embed]"));
+    assert!(include_str!("mount.rs").contains("\"[data-inbox-explainer]\""));
+    assert!(
+        START.contains("\"[data-inbox-explainer]\""),
+        "start.js finds the placeholder"
+    );
+}
