@@ -6,51 +6,26 @@
 //! (sources on every step, valid dates and links, no control characters), recording every
 //! problem it finds rather than stopping at the first.
 
+//!
+//! `raw` holds the serde mirrors, `rules` the rules for text, dates and limits, `error` the
+//! located report; this file is the checker.
+
+mod error;
+mod raw;
+mod rules;
+
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::url_problem;
 use super::model::*;
-
-/// One problem in a story file, located for the editor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoryError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    /// Where in the story's structure, e.g. `steps[3].sources[1]`.
-    pub field: String,
-    pub message: String,
-}
-
-impl fmt::Display for StoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = if self.field.is_empty() {
-            "(file)"
-        } else {
-            &self.field
-        };
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.file, self.line, self.column, field, self.message
-        )
-    }
-}
-
-/// Longest text accepted in any one field; a body is far shorter, this only stops accidents.
-const MAX_TEXT_CHARS: usize = 4000;
-/// The grid actors are placed on, as seen on a phone.
-pub const GRID_COLUMNS: u8 = 2;
-/// About two lines of a 360 px phone, in the dek's small type.
-pub const DEK_MAX_CHARS: usize = 125;
-/// A reader-facing source note is one line in the citations.
-pub const SOURCE_NOTE_MAX_CHARS: usize = 120;
-pub const GRID_ROWS: u8 = 3;
+pub use error::StoryError;
+use error::{clean_path, first_line, line_column};
+use raw::*;
+use rules::text_problem;
+pub use rules::{parse_date, DEK_MAX_CHARS, GRID_COLUMNS, GRID_ROWS, SOURCE_NOTE_MAX_CHARS};
 
 /// Parses and validates `source`, read from `file` (the name is only used in messages).
 pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
@@ -93,179 +68,6 @@ pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
     } else {
         Err(checker.errors)
     }
-}
-
-fn first_line(message: &str) -> String {
-    message.trim().lines().next().unwrap_or("").to_string()
-}
-
-/// serde_path_to_error shows `Spanned` wrappers as extra segments; editors never wrote those.
-fn clean_path(path: &str) -> String {
-    let kept: Vec<&str> = path
-        .split('.')
-        .filter(|s| !s.starts_with("$__") && *s != "?")
-        .collect();
-    kept.join(".")
-}
-
-fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-type Text = Spanned<String>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStory {
-    language: Text,
-    direction: Text,
-    title: Text,
-    standfirst: Text,
-    dek: Option<Text>,
-    last_updated: Text,
-    ui: Spanned<Ui>,
-    accounts: Vec<RawAccount>,
-    sources: Vec<RawSource>,
-    permissions: Vec<RawPermission>,
-    actors: Vec<RawActor>,
-    flows: Vec<RawFlow>,
-    #[serde(default)]
-    timeline: Vec<RawEvent>,
-    steps: Vec<RawStep>,
-    #[serde(default)]
-    corrections: Vec<RawCorrection>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCorrection {
-    date: Text,
-    text: Text,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAccount {
-    id: Text,
-    label: Text,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    id: Text,
-    title: Text,
-    publisher: Text,
-    date: Option<Text>,
-    url: Option<Text>,
-    note: Option<Text>,
-    /// For the desk only: how the source was read and checked. Validated, never shown.
-    editor_note: Option<Text>,
-    /// For the desk only: the verbatim passages the story quotes from this source, so that a
-    /// content test can hold every inline quotation to them. Validated, never shown.
-    #[serde(default)]
-    excerpts: Vec<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPermission {
-    id: Text,
-    label: Text,
-    explanation: Text,
-    sources: Spanned<Vec<Text>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActor {
-    id: Text,
-    label: Text,
-    detail: Text,
-    sources: Spanned<Vec<Text>>,
-    place: Spanned<Vec<u8>>,
-    glyph: Option<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFlow {
-    id: Text,
-    from: Text,
-    to: Text,
-    label: Text,
-    permission: Option<Text>,
-    accounts: Vec<Text>,
-    detail: Text,
-    reveals: Option<Text>,
-    sources: Spanned<Vec<Text>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvent {
-    id: Text,
-    date: Text,
-    title: Text,
-    detail: Text,
-    sources: Spanned<Vec<Text>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStep {
-    id: Text,
-    title: Text,
-    body: Text,
-    #[serde(default)]
-    points: Vec<Text>,
-    sources: Spanned<Vec<Text>>,
-    #[serde(default)]
-    quotes: Vec<RawQuote>,
-    diagram: Spanned<RawDiagram>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuote {
-    text: Text,
-    who: Text,
-    role: Text,
-    #[serde(rename = "where")]
-    place: Text,
-    date: Text,
-    source: Text,
-    account: Option<Text>,
-    original: Option<Text>,
-    original_language: Option<Text>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDiagram {
-    kind: Text,
-    alleged: Option<Vec<Text>>,
-    meta: Option<Vec<Text>>,
-    flows: Option<Vec<Text>>,
-    specimens: Option<Vec<RawSpecimen>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSpecimen {
-    title: Text,
-    caption: Text,
-    fields: Vec<RawField>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawField {
-    name: Text,
-    value: Text,
 }
 
 /// Ids of one list, for resolving references to it.
@@ -971,84 +773,11 @@ struct Refs<'r, 'a> {
     flows: &'r Ids<'a>,
 }
 
-/// Why a piece of reader-facing text cannot be shown, if it cannot.
-fn text_problem(text: &str) -> Result<(), String> {
-    if text.chars().all(|c| c.is_whitespace() || invisible(c)) {
-        return Err("is empty".into());
-    }
-    // Control characters, and the formatting characters that can make text read differently
-    // from how it is stored (bidirectional overrides, line and paragraph separators).
-    if let Some(c) = text.chars().find(|&c| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2028}' | '\u{2029}')
-    }) {
-        return Err(format!("contains the control character U+{:04X}", c as u32));
-    }
-    let length = text.chars().count();
-    if length > MAX_TEXT_CHARS {
-        return Err(format!(
-            "is {length} characters long; the limit is {MAX_TEXT_CHARS}"
-        ));
-    }
-    Ok(())
-}
-
-/// Characters that take no space: a text of only these looks empty.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    let problem = || format!("{text:?} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY");
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, digits: usize| {
-        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u16>().ok())
-            .flatten()
-    };
-    let year = parts
-        .first()
-        .and_then(|y| number(y, 4))
-        .ok_or_else(problem)?;
-    let month = match parts.get(1) {
-        Some(m) => Some(
-            number(m, 2)
-                .filter(|m| (1..=12).contains(m))
-                .ok_or_else(problem)? as u8,
-        ),
-        None => None,
-    };
-    let day = match (parts.get(2), month) {
-        (Some(d), Some(m)) => {
-            let last = days_in_month(year, m);
-            let day = number(d, 2).filter(|d| (1..=last as u16).contains(d));
-            Some(day.ok_or_else(|| format!("{text:?} is not a day of the calendar"))? as u8)
-        }
-        _ => None,
-    };
-    if parts.len() > 3 {
-        return Err(problem());
-    }
-    Ok(Date { year, month, day })
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/minimal.toml");
 
     /// Parses the minimal story with `from` replaced by `to`, expecting exactly this failure.
     fn error_after(from: &str, to: &str) -> StoryError {

@@ -1,0 +1,161 @@
+//! Serde's mirrors of the story format: every field as written, with its byte span, so that
+//! the checker can point at it. Syntax errors, missing and unknown keys and wrong types stop
+//! here; everything else is the checker's.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::super::model::Ui;
+
+pub(super) type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStory {
+    pub(super) language: Text,
+    pub(super) direction: Text,
+    pub(super) title: Text,
+    pub(super) standfirst: Text,
+    pub(super) dek: Option<Text>,
+    pub(super) last_updated: Text,
+    pub(super) ui: Spanned<Ui>,
+    pub(super) accounts: Vec<RawAccount>,
+    pub(super) sources: Vec<RawSource>,
+    pub(super) permissions: Vec<RawPermission>,
+    pub(super) actors: Vec<RawActor>,
+    pub(super) flows: Vec<RawFlow>,
+    #[serde(default)]
+    pub(super) timeline: Vec<RawEvent>,
+    pub(super) steps: Vec<RawStep>,
+    #[serde(default)]
+    pub(super) corrections: Vec<RawCorrection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCorrection {
+    pub(super) date: Text,
+    pub(super) text: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAccount {
+    pub(super) id: Text,
+    pub(super) label: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSource {
+    pub(super) id: Text,
+    pub(super) title: Text,
+    pub(super) publisher: Text,
+    pub(super) date: Option<Text>,
+    pub(super) url: Option<Text>,
+    pub(super) note: Option<Text>,
+    /// For the desk only: how the source was read and checked. Validated, never shown.
+    pub(super) editor_note: Option<Text>,
+    /// For the desk only: the verbatim passages the story quotes from this source, so that a
+    /// content test can hold every inline quotation to them. Validated, never shown.
+    #[serde(default)]
+    pub(super) excerpts: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPermission {
+    pub(super) id: Text,
+    pub(super) label: Text,
+    pub(super) explanation: Text,
+    pub(super) sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActor {
+    pub(super) id: Text,
+    pub(super) label: Text,
+    pub(super) detail: Text,
+    pub(super) sources: Spanned<Vec<Text>>,
+    pub(super) place: Spanned<Vec<u8>>,
+    pub(super) glyph: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFlow {
+    pub(super) id: Text,
+    pub(super) from: Text,
+    pub(super) to: Text,
+    pub(super) label: Text,
+    pub(super) permission: Option<Text>,
+    pub(super) accounts: Vec<Text>,
+    pub(super) detail: Text,
+    pub(super) reveals: Option<Text>,
+    pub(super) sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvent {
+    pub(super) id: Text,
+    pub(super) date: Text,
+    pub(super) title: Text,
+    pub(super) detail: Text,
+    pub(super) sources: Spanned<Vec<Text>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub(super) id: Text,
+    pub(super) title: Text,
+    pub(super) body: Text,
+    #[serde(default)]
+    pub(super) points: Vec<Text>,
+    pub(super) sources: Spanned<Vec<Text>>,
+    #[serde(default)]
+    pub(super) quotes: Vec<RawQuote>,
+    pub(super) diagram: Spanned<RawDiagram>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuote {
+    pub(super) text: Text,
+    pub(super) who: Text,
+    pub(super) role: Text,
+    #[serde(rename = "where")]
+    pub(super) place: Text,
+    pub(super) date: Text,
+    pub(super) source: Text,
+    pub(super) account: Option<Text>,
+    pub(super) original: Option<Text>,
+    pub(super) original_language: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDiagram {
+    pub(super) kind: Text,
+    pub(super) alleged: Option<Vec<Text>>,
+    pub(super) meta: Option<Vec<Text>>,
+    pub(super) flows: Option<Vec<Text>>,
+    pub(super) specimens: Option<Vec<RawSpecimen>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSpecimen {
+    pub(super) title: Text,
+    pub(super) caption: Text,
+    pub(super) fields: Vec<RawField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawField {
+    pub(super) name: Text,
+    pub(super) value: Text,
+}
