@@ -14,6 +14,8 @@ const BASELINE = 8095;
 const BASELINE_DIST = "target/bench-baseline-dist";
 const CHROMIUM = "/usr/bin/chromium";
 const REPEATS = 30;
+/** The phone every interaction is measured on. */
+const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true };
 const LIGHTHOUSE_RUNS = 3;
 
 const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
@@ -70,7 +72,7 @@ const plainDom = () =>
 /** A phone-sized page at `url` that records, for every click, the time from input to just
  * after the next paint, and the long tasks; the CPU is throttled 4x once `ready` is there. */
 async function throttledPhone(browser, url, ready) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.longTasks = [];
@@ -101,7 +103,7 @@ async function clickLatencies(page, act, repeats = REPEATS) {
 /** The app's own markup of every step on a phone, as it renders them, for the plain-DOM swap:
  * the floor is measured on the same markup the app produces. */
 async function captureSteps(browser, dir) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${WIDGET}/`);
   await page.locator("[data-ready]").waitFor({ state: "attached" });

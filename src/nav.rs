@@ -155,6 +155,16 @@ impl State {
     }
 }
 
+impl Action {
+    /// Whether the action moves between steps (the landing cares about these alone).
+    pub fn moves_step(&self) -> bool {
+        matches!(
+            self,
+            Action::Next | Action::Back | Action::GoTo(_) | Action::StartOver
+        )
+    }
+}
+
 /// A key press, as far as the explainer cares: which key, and where focus was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyPress<'a> {

@@ -86,7 +86,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_callback(
             (story.clone(), props.on_event.clone()),
             move |action: Action, (story, on_event)| {
-                note_title_position(&title_ref, &title_was_above);
+                // Read the layout only when the step may change, not on every action.
+                if action.moves_step() {
+                    note_title_position(&title_ref, &title_was_above);
+                }
                 match action {
                     Action::Select(selection) => {
                         *opener.borrow_mut() = active_element();
@@ -219,20 +222,24 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html {
     let step = &story.steps[state.step];
     let on_select = dispatch.reform(Action::Select);
-    let diagram = |shown: &Vec<usize>, style: Style, caption: &str| {
-        html! {
-            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: shown.clone(), style,
-                caption: AttrValue::from(caption.to_string()), selection: state.selection,
-                on_select: Some(on_select.clone()), also: None }) }
-        }
+    let diagram = |shown: &Vec<usize>, style: Style, caption: &str, also: Option<Overlay>| {
+        flow_diagram(&FlowDiagramProps {
+            story: story.clone(),
+            shown: shown.clone(),
+            style,
+            caption: AttrValue::from(caption.to_string()),
+            selection: state.selection,
+            on_select: Some(on_select.clone()),
+            also,
+        })
     };
     // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
     // the diagram component survives step changes and its flows can animate between them.
     let (has_switch, diagrams, pair) = match &step.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
             let alleged_diagram =
-                || diagram(alleged, Style::Alleged, &story.account_label(ALLEGED));
-            let meta_diagram = || diagram(meta, Style::Meta, &story.account_label(META));
+                || diagram(alleged, Style::Alleged, &story.account_label(ALLEGED), None);
+            let meta_diagram = || diagram(meta, Style::Meta, &story.account_label(META), None);
             // Side by side, a phone has no room for two diagrams that can be read: it draws
             // both accounts on one, each in its own style (CSS picks by width).
             let together = || {
@@ -243,11 +250,7 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
                     style: Style::Meta,
                     caption: story.ui.view_meta.clone().into(),
                 };
-                html! {
-                    { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: alleged.clone(), style: Style::Alleged,
-                        caption: AttrValue::from(story.ui.view_alleged.clone()), selection: state.selection,
-                        on_select: Some(on_select.clone()), also: Some(also) }) }
-                }
+                diagram(alleged, Style::Alleged, &story.ui.view_alleged, Some(also))
             };
             let diagrams = match state.view {
                 View::Alleged => vec![alleged_diagram()],
@@ -260,26 +263,36 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             let style = Style::for_account(story, *account);
             (
                 false,
-                vec![diagram(flows, style, &story.accounts[*account].label)],
+                vec![diagram(flows, style, &story.accounts[*account].label, None)],
                 false,
             )
         }
         Diagram::Flows(FlowSets::Neutral(flows)) => {
             let caption = fill(&story.ui.diagram_label, &[("title", &step.title)]);
-            (false, vec![diagram(flows, Style::Neutral, &caption)], false)
+            (
+                false,
+                vec![diagram(flows, Style::Neutral, &caption, None)],
+                false,
+            )
         }
         _ => (false, Vec::new(), false),
     };
     let other = match &step.diagram {
-        Diagram::Explorer { always } => html! {
-            { explorer(&ExplorerProps { story: story.clone(), always: always.clone(), state: *state, dispatch: dispatch.clone() }) }
-        },
-        Diagram::Comparison(specimens) => html! {
-            { comparison(&ComparisonProps { story: story.clone(), specimens: specimens.clone() }) }
-        },
-        Diagram::Timeline => html! {
-            { timeline(&TimelineProps { story: story.clone(), selection: state.selection, dispatch: dispatch.clone() }) }
-        },
+        Diagram::Explorer { always } => explorer(&ExplorerProps {
+            story: story.clone(),
+            always: always.clone(),
+            state: *state,
+            dispatch: dispatch.clone(),
+        }),
+        Diagram::Comparison(specimens) => comparison(&ComparisonProps {
+            story: story.clone(),
+            specimens: specimens.clone(),
+        }),
+        Diagram::Timeline => timeline(&TimelineProps {
+            story: story.clone(),
+            selection: state.selection,
+            dispatch: dispatch.clone(),
+        }),
         Diagram::Sources => source_list(&SourceListProps {
             story: story.clone(),
         }),

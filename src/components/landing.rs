@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
+use super::hooks::prefers_reduced_motion;
 use crate::embed::{Host, Outgoing};
 
 /// Where the step lands: its top (the kicker above the title) this far below the top of the
@@ -64,7 +65,7 @@ fn land(section: &Element, title: &HtmlElement, was_above: bool, still: bool, ho
     let Some(window) = web_sys::window() else {
         return;
     };
-    let smooth = !still && !reduced_motion(&window);
+    let smooth = !still && !prefers_reduced_motion();
     match crate::host::parent(&window) {
         None => {
             if was_above || title.get_bounding_client_rect().top() < 0.0 {
@@ -116,12 +117,4 @@ fn focus_without_scrolling(element: &HtmlElement) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
-}
-
-fn reduced_motion(window: &web_sys::Window) -> bool {
-    window
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
 }

@@ -196,7 +196,10 @@ where
             direction,
             title: self.text("title", &raw.title),
             standfirst: self.text("standfirst", &raw.standfirst),
-            dek: raw.dek.as_ref().map(|d| self.dek(d)),
+            dek: raw.dek.as_ref().map(|d| {
+                let why = format!("a dek must fit two lines on a phone ({DEK_MAX_CHARS} at most)");
+                self.short_text("dek", d, DEK_MAX_CHARS, &why)
+            }),
             last_updated,
             ui: raw.ui.into_inner(),
             accounts,
@@ -435,7 +438,10 @@ where
             note: s
                 .note
                 .as_ref()
-                .map(|n| self.source_note(&format!("{at}.note"), n)),
+                .map(|n| {
+                    let why = format!("a reader's note is one line ({SOURCE_NOTE_MAX_CHARS} at most): put the desk's working notes in editor_note");
+                    self.short_text(&format!("{at}.note"), n, SOURCE_NOTE_MAX_CHARS, &why)
+                }),
         };
         if let Some(editor_note) = &s.editor_note {
             self.text(&format!("{at}.editor_note"), editor_note);
@@ -446,15 +452,17 @@ where
         source
     }
 
-    /// A reader-facing note is one plain line; the desk's working notes go in `editor_note`.
-    fn source_note(&mut self, field: &str, note: &Text) -> String {
-        let text = self.text(field, note);
+    /// Text that must stay short where it is shown: over `max` characters, the editor is told
+    /// how long it is and why the limit is there (`why`, which names the limit).
+    fn short_text(&mut self, field: &str, value: &Text, max: usize, why: &str) -> String {
+        let text = self.text(field, value);
         let length = text.chars().count();
-        if length > SOURCE_NOTE_MAX_CHARS {
-            let message = format!(
-                "is {length} characters; a reader's note is one line ({SOURCE_NOTE_MAX_CHARS} at most): put the desk's working notes in editor_note"
+        if length > max {
+            self.error(
+                value.span(),
+                field,
+                format!("is {length} characters; {why}"),
             );
-            self.error(note.span(), field, message);
         }
         text
     }
@@ -530,18 +538,6 @@ where
     }
 
     /// The dek is read on a phone above the first step: it must stay within two lines.
-    fn dek(&mut self, dek: &Text) -> String {
-        let text = self.text("dek", dek);
-        let length = text.chars().count();
-        if length > DEK_MAX_CHARS {
-            let message = format!(
-                "is {length} characters; a dek must fit two lines on a phone ({DEK_MAX_CHARS} at most)"
-            );
-            self.error(dek.span(), "dek", message);
-        }
-        text
-    }
-
     fn glyph(&mut self, at: &str, name: &Text) -> Option<Glyph> {
         let found = Glyph::NAMES.iter().find(|(_, n)| n == name.get_ref());
         if found.is_none() {
