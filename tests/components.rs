@@ -179,16 +179,19 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
     expect_text(&root, ".ia-step__title", "Both accounts").await;
     click(&root, "[data-view='side-by-side']").await;
     // Two diagrams side by side where there is room, and one with the other account's arrows
-    // overlaid for phones; the stylesheet shows the form that fits the explainer's width.
+    // overlaid where there is not: only the form that fits the explainer's width is drawn.
     let classes: Vec<String> = all(&root, ".ia-diagram")
         .iter()
         .map(|d| d.class_name())
         .collect();
-    for kind in [
-        "ia-diagram--alleged",
-        "ia-diagram--meta",
-        "ia-diagram--together",
-    ] {
+    let pair = root.get_bounding_client_rect().width() >= 720.0;
+    let expected: &[&str] = if pair {
+        &["ia-diagram--alleged", "ia-diagram--meta"]
+    } else {
+        &["ia-diagram--together"]
+    };
+    assert_eq!(classes.len(), expected.len(), "{classes:?}");
+    for kind in expected {
         assert!(
             classes.iter().any(|c| c.contains(kind)),
             "{kind} in {classes:?}"
@@ -206,10 +209,10 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
 async fn only_flows_on_show_are_focusable_and_numbered() {
     let root = mount(fixture()).await;
     // Alleged view of step 1 shows flow "bc" (index 1) only.
-    let shown = all(&root, ".ia-svg--tall .ia-flow.is-shown");
+    let shown = all(&root, ".ia-svg .ia-flow.is-shown");
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].get_attribute("data-select").unwrap(), "flow-1");
-    for hidden in all(&root, ".ia-svg--tall .ia-flow.is-hidden") {
+    for hidden in all(&root, ".ia-svg .ia-flow.is-hidden") {
         assert!(!hidden.has_attribute("tabindex"));
         assert_eq!(hidden.get_attribute("aria-hidden").unwrap(), "true");
     }
@@ -219,7 +222,7 @@ async fn only_flows_on_show_are_focusable_and_numbered() {
 #[wasm_bindgen_test]
 async fn selecting_a_flow_opens_its_detail_and_escape_returns_focus() {
     let root = mount(fixture()).await;
-    let flow = find(&root, ".ia-svg--tall .ia-flow.is-shown");
+    let flow = find(&root, ".ia-svg .ia-flow.is-shown");
     flow.focus().unwrap();
     press("Enter").await;
     let detail = find(&root, ".ia-detail");
@@ -260,7 +263,7 @@ async fn selecting_a_flow_opens_its_detail_and_escape_returns_focus() {
 #[wasm_bindgen_test]
 async fn clicking_an_actor_explains_it() {
     let root = mount(fixture()).await;
-    click(&root, ".ia-svg--tall [data-select='actor-2']").await;
+    click(&root, ".ia-svg [data-select='actor-2']").await;
     assert!(text(&root, ".ia-detail").contains("The third actor."));
     click(&root, ".ia-detail__close").await;
     assert!(all(&root, ".ia-detail").is_empty());
@@ -282,7 +285,7 @@ async fn arrow_keys_move_between_steps() {
 async fn granting_a_permission_reveals_the_flows_it_allows() {
     let root = mount(fixture()).await;
     click(&root, ".ia-button--next").await;
-    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 1);
+    assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 1);
     assert!(text(&root, ".ia-explorer__reveals").contains("No permission granted."));
     click(&root, "[data-permission='read']").await;
     assert_eq!(
@@ -291,10 +294,10 @@ async fn granting_a_permission_reveals_the_flows_it_allows() {
             .unwrap(),
         "true"
     );
-    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 2);
+    assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 2);
     assert!(text(&root, ".ia-explorer__reveals").contains("Everything in C."));
     click(&root, "[data-permission='read']").await;
-    assert_eq!(all(&root, ".ia-svg--tall .ia-flow.is-shown").len(), 1);
+    assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -403,7 +406,7 @@ async fn reader_events_report_steps_views_exploration_and_the_end() {
     let story = Rc::new(fixture());
     let root = mount_with(yew::props!(ExplainerProps { story, on_event })).await;
     click(&root, "[data-view='side-by-side']").await;
-    click(&root, ".ia-svg--tall [data-select='actor-1']").await;
+    click(&root, ".ia-svg [data-select='actor-1']").await;
     click(&root, ".ia-progress__step[aria-label^='Go to step 6']").await;
     let seen = seen.borrow();
     let step_one = ReaderEvent::StepViewed {

@@ -11,6 +11,7 @@ use super::flow_diagram::{flow_diagram, FlowDiagramProps};
 use super::sources::{citations, source_list, CitationsProps, SourceListProps};
 use super::step_text::StepText;
 use crate::nav::Granted;
+use crate::scene::fit::Slot;
 use crate::scene::{explorer_flows, Style};
 use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, number, ordinal, paragraphs};
@@ -44,7 +45,8 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
     let diagram = |shown: &[usize], style: Style, caption: String| {
         html! {
             { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: shown.to_vec(), style,
-                caption: AttrValue::from(caption), selection: None, on_select: None, also: None }) }
+                caption: AttrValue::from(caption), selection: None, on_select: None, also: None,
+                slot: Slot::Full, orientation: None }) }
         }
     };
     match &step.diagram {

@@ -15,7 +15,7 @@ use super::document::Document;
 use super::explorer::{explorer, ExplorerProps};
 use super::flow_diagram::{flow_diagram, FlowDiagramProps, Overlay};
 use super::hooks::{
-    active_element, prefers_reduced_motion, use_printing, use_step_keys, use_swipe, Nav,
+    active_element, prefers_reduced_motion, use_fit, use_printing, use_step_keys, use_swipe, Nav,
 };
 pub use super::host_page::UrlMode;
 use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
@@ -29,6 +29,7 @@ use super::view_switch::{view_switch, ViewSwitchProps};
 use crate::embed::{Host, ReaderEvent};
 use crate::nav::{Action, Selection, State, View};
 use crate::options::{Heading, Theme};
+use crate::scene::fit::{Fit, Slot};
 use crate::scene::Style;
 use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
@@ -108,6 +109,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
 
     let root = use_node_ref();
+    let fit = use_fit(root.clone());
     use_step_keys(root.clone(), rtl, nav.0.all_steps, dispatch.clone());
 
     let printing = use_printing();
@@ -182,7 +184,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <h3 class="ia-step__title" id={heading_id} tabindex="-1" ref={title_ref}>{ &step.title }</h3>
                     </div>
                     <div class="ia-step__figure">
-                        { figure(story, state, &dispatch) }
+                        { figure(story, state, fit, &dispatch) }
                     </div>
                     <StepText key={step.id.clone()} story={story.clone()} step={state.step} compact={true} />
                     <div class="ia-step__sources">
@@ -218,30 +220,42 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-/// The step's figure: its kind of diagram, plus the explanation of whatever is selected.
-fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html {
+/// The step's figure: its kind of diagram, plus the explanation of whatever is selected. Only
+/// the forms that fit are drawn (every form until the first measurement).
+fn figure(story: &Rc<Story>, state: &State, fit: Fit, dispatch: &Callback<Action>) -> Html {
     let step = &story.steps[state.step];
     let on_select = dispatch.reform(Action::Select);
-    let diagram = |shown: &Vec<usize>, style: Style, caption: &str, also: Option<Overlay>| {
-        flow_diagram(&FlowDiagramProps {
-            story: story.clone(),
-            shown: shown.clone(),
-            style,
-            caption: AttrValue::from(caption.to_string()),
-            selection: state.selection,
-            on_select: Some(on_select.clone()),
-            also,
-        })
-    };
+    let diagram =
+        |shown: &Vec<usize>, style: Style, caption: &str, also: Option<Overlay>, slot: Slot| {
+            flow_diagram(&FlowDiagramProps {
+                story: story.clone(),
+                shown: shown.clone(),
+                style,
+                caption: AttrValue::from(caption.to_string()),
+                selection: state.selection,
+                on_select: Some(on_select.clone()),
+                also,
+                slot,
+                orientation: fit.orientation(slot),
+            })
+        };
     // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
     // the diagram component survives step changes and its flows can animate between them.
     let (has_switch, diagrams, pair) = match &step.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_diagram =
-                || diagram(alleged, Style::Alleged, &story.account_label(ALLEGED), None);
-            let meta_diagram = || diagram(meta, Style::Meta, &story.account_label(META), None);
+            let alleged_diagram = |slot| {
+                diagram(
+                    alleged,
+                    Style::Alleged,
+                    &story.account_label(ALLEGED),
+                    None,
+                    slot,
+                )
+            };
+            let meta_diagram =
+                |slot| diagram(meta, Style::Meta, &story.account_label(META), None, slot);
             // Side by side, a phone has no room for two diagrams that can be read: it draws
-            // both accounts on one, each in its own style (CSS picks by width).
+            // both accounts on one, each in its own style.
             let together = || {
                 // A key in the views' short names; the full names head the quotes and the
                 // description.
@@ -250,38 +264,65 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
                     style: Style::Meta,
                     caption: story.ui.view_meta.clone().into(),
                 };
-                diagram(alleged, Style::Alleged, &story.ui.view_alleged, Some(also))
+                diagram(
+                    alleged,
+                    Style::Alleged,
+                    &story.ui.view_alleged,
+                    Some(also),
+                    Slot::Full,
+                )
             };
-            let diagrams = match state.view {
-                View::Alleged => vec![alleged_diagram()],
-                View::Meta => vec![meta_diagram()],
-                View::SideBySide => vec![alleged_diagram(), meta_diagram(), together()],
-            };
-            (true, diagrams, state.view == View::SideBySide)
+            match (state.view, fit.pair()) {
+                (View::Alleged, _) => (true, vec![alleged_diagram(Slot::Full)], Pair::No),
+                (View::Meta, _) => (true, vec![meta_diagram(Slot::Full)], Pair::No),
+                (View::SideBySide, Some(true)) => (
+                    true,
+                    vec![alleged_diagram(Slot::Half), meta_diagram(Slot::Half)],
+                    Pair::Measured,
+                ),
+                (View::SideBySide, Some(false)) => (true, vec![together()], Pair::No),
+                // Not measured yet: both forms, and the stylesheet shows one.
+                (View::SideBySide, None) => (
+                    true,
+                    vec![
+                        alleged_diagram(Slot::Half),
+                        meta_diagram(Slot::Half),
+                        together(),
+                    ],
+                    Pair::Unmeasured,
+                ),
+            }
         }
         Diagram::Flows(FlowSets::Single { account, flows }) => {
             let style = Style::for_account(story, *account);
             (
                 false,
-                vec![diagram(flows, style, &story.accounts[*account].label, None)],
-                false,
+                vec![diagram(
+                    flows,
+                    style,
+                    &story.accounts[*account].label,
+                    None,
+                    Slot::Full,
+                )],
+                Pair::No,
             )
         }
         Diagram::Flows(FlowSets::Neutral(flows)) => {
             let caption = fill(&story.ui.diagram_label, &[("title", &step.title)]);
             (
                 false,
-                vec![diagram(flows, Style::Neutral, &caption, None)],
-                false,
+                vec![diagram(flows, Style::Neutral, &caption, None, Slot::Full)],
+                Pair::No,
             )
         }
-        _ => (false, Vec::new(), false),
+        _ => (false, Vec::new(), Pair::No),
     };
     let other = match &step.diagram {
         Diagram::Explorer { always } => explorer(&ExplorerProps {
             story: story.clone(),
             always: always.clone(),
             state: *state,
+            fit,
             dispatch: dispatch.clone(),
         }),
         Diagram::Comparison(specimens) => comparison(&ComparisonProps {
@@ -307,12 +348,32 @@ fn figure(story: &Rc<Story>, state: &State, dispatch: &Callback<Action>) -> Html
             if has_switch {
                 { view_switch(&ViewSwitchProps { story: story.clone(), view: state.view, dispatch: dispatch.clone() }) }
             }
-            <div class={classes!("ia-diagrams", pair.then_some("ia-diagrams--pair"))}>
+            <div class={classes!("ia-diagrams", pair.class())}>
                 { for diagrams }
             </div>
             { other }
             { selection_detail(story, state.selection, dispatch) }
         </>
+    }
+}
+
+/// How a figure's diagrams are set out.
+enum Pair {
+    /// One diagram.
+    No,
+    /// Two side by side, measured to fit.
+    Measured,
+    /// Two side by side and one with both accounts; the stylesheet shows what fits.
+    Unmeasured,
+}
+
+impl Pair {
+    fn class(&self) -> Option<&'static str> {
+        match self {
+            Pair::No => None,
+            Pair::Measured => Some("ia-diagrams--two"),
+            Pair::Unmeasured => Some("ia-diagrams--pair"),
+        }
     }
 }
 

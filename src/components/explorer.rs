@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::aria_bool;
 use super::flow_diagram::{flow_diagram, FlowDiagramProps};
 use crate::nav::{Action, State};
+use crate::scene::fit::{Fit, Slot};
 use crate::scene::{explorer_flows, Style};
 use crate::story::Story;
 
@@ -16,6 +17,8 @@ pub struct ExplorerProps {
     /// Flows shown whatever the permissions.
     pub always: Vec<usize>,
     pub state: State,
+    /// What fits, for the diagram's orientation.
+    pub fit: Fit,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,7 +35,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         <div class="ia-explorer">
             { flow_diagram(&FlowDiagramProps { story: story.clone(), shown, style: Style::Neutral,
                 caption: ui.possible_flows.clone().into(), selection: props.state.selection,
-                on_select: Some(props.dispatch.reform(Action::Select)), also: None }) }
+                on_select: Some(props.dispatch.reform(Action::Select)), also: None,
+                slot: Slot::Explorer, orientation: props.fit.orientation(Slot::Explorer) }) }
             <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
                 <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
                 <ul class="ia-permissions">

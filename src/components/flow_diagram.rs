@@ -1,8 +1,9 @@
 //! The actor diagram: boxes for actors, numbered arrows for flows, a legend, and the diagram
 //! told as text ("Describe this diagram"). Geometry comes from `scene`; this only draws it.
 //!
-//! Both orientations are rendered and a container query shows the one that fits, so the right
-//! layout is there from the first paint without measuring anything.
+//! A static diagram carries both orientations and a container query shows the one that fits.
+//! An interactive one draws only the orientation measured for its slot (`scene::fit`), and
+//! both until there is a measurement.
 //!
 //! Without `on_select` the diagram is static (the whole-story document, print, no JavaScript):
 //! it draws only the flows on show and offers nothing to click or focus, since nothing would
@@ -15,7 +16,7 @@ use yew::prelude::*;
 use super::{aria_bool, on_activate};
 use crate::nav::Selection;
 use crate::scene::{
-    layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
+    fit::Slot, layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
 };
 use crate::story::{Glyph, Story};
 use crate::text::{fill, number, ordinal};
@@ -34,6 +35,10 @@ pub struct FlowDiagramProps {
     /// A second account's flows drawn on the same boxes, each in its own style: how a phone
     /// shows two accounts "side by side", at a size that can still be read.
     pub also: Option<Overlay>,
+    /// Where the diagram sits, which decides its width.
+    pub slot: Slot,
+    /// The orientation measured for that slot; `None` draws both.
+    pub orientation: Option<Orientation>,
 }
 
 /// Flows of a second account over a diagram.
@@ -82,8 +87,14 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
             Style::Neutral => "ia-diagram--neutral",
         }
     };
+    // Only an interactive diagram is measured: the static ones show every orientation.
+    let slot = props.on_select.is_some().then(|| props.slot.name());
+    let orientations = match props.orientation {
+        Some(orientation) => vec![(orientation, true)],
+        None => vec![(Orientation::Tall, false), (Orientation::Wide, false)],
+    };
     html! {
-        <figure class={classes!("ia-diagram", kind)}>
+        <figure class={classes!("ia-diagram", kind)} data-slot={slot}>
             <figcaption class="ia-diagram__caption">
                 { for props.captions().into_iter().map(|(style, caption)| html! {
                     <span class="ia-diagram__account">
@@ -93,8 +104,7 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
                 }) }
             </figcaption>
             <div class="ia-diagram__canvas">
-                { canvas(props, &drawn, Orientation::Tall) }
-                { canvas(props, &drawn, Orientation::Wide) }
+                { for orientations.into_iter().map(|(orientation, only)| canvas(props, &drawn, orientation, only)) }
             </div>
             <ol class="ia-legend">
                 { for drawn.iter().enumerate().map(|(i, &(flow, style))| {
@@ -181,16 +191,27 @@ fn description(props: &FlowDiagramProps) -> Html {
     }
 }
 
-fn canvas(props: &FlowDiagramProps, drawn: &[(usize, Style)], orientation: Orientation) -> Html {
+/// One orientation of the diagram; `only` when it is the one drawn, so it shows whatever the
+/// stylesheet's own guess.
+fn canvas(
+    props: &FlowDiagramProps,
+    drawn: &[(usize, Style)],
+    orientation: Orientation,
+    only: bool,
+) -> Html {
     let story = &props.story;
     let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
     let label: Vec<AttrValue> = props.captions().into_iter().map(|(_, c)| c).collect();
     let label = label.join("; ");
     let scene: Scene = layout(story, &shown, orientation);
-    let class = match orientation {
-        Orientation::Tall => "ia-svg ia-svg--tall",
-        Orientation::Wide => "ia-svg ia-svg--wide",
-    };
+    let class = classes!(
+        "ia-svg",
+        match orientation {
+            Orientation::Tall => "ia-svg--tall",
+            Orientation::Wide => "ia-svg--wide",
+        },
+        only.then_some("ia-svg--only"),
+    );
     let view_box = format!(
         "0 {} {} {}",
         num(scene.view_top),

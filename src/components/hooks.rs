@@ -1,4 +1,4 @@
-//! The root component's browser plumbing: keys, swipes, print and focus. What a key or a swipe
+//! The root component's browser plumbing: keys, swipes, print, focus and what fits. What a key or a swipe
 //! means is decided in `nav` (plain functions with native tests); these hooks only read the
 //! browser's events and hand the result on.
 
@@ -6,11 +6,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, TouchEvent};
+use web_sys::{Element, KeyboardEvent, ResizeObserver, ResizeObserverEntry, TouchEvent};
 use yew::prelude::*;
 
 use crate::nav::{key_action, swipe_action, Action, KeyPress, State};
+use crate::scene::fit::{Fit, Slot};
 
 /// The reader's state, as Yew's reducer holds it.
 pub struct Nav(pub State);
@@ -206,4 +208,112 @@ fn original_target(event: &web_sys::Event) -> Option<web_sys::EventTarget> {
         .dyn_into()
         .ok()
         .or_else(|| event.target())
+}
+
+/// What fits where (see `scene::fit`), measured after every render so the next one draws only
+/// the forms on show. The explainer and every interactive diagram in it (those carrying
+/// `data-slot`) are observed; a resize re-measures them. A measurement that changes nothing
+/// is dropped by the reducer, so no render follows it.
+#[hook]
+pub fn use_fit(root: NodeRef) -> Fit {
+    let fit = use_reducer_eq(FitState::default);
+    let observer: Rc<RefCell<Option<FitObserver>>> = use_mut_ref(|| None);
+    {
+        let observer = observer.clone();
+        let dispatcher = fit.dispatcher();
+        // After every render: the diagrams on show are new elements after a step change.
+        use_effect(move || {
+            let Some(root) = root.cast::<Element>() else {
+                return;
+            };
+            let mut current = observer.borrow_mut();
+            if current.is_none() {
+                *current = FitObserver::new(root, dispatcher);
+            }
+            if let Some(observer) = current.as_ref() {
+                observer.observe_all();
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        move || {
+            if let Some(observer) = observer.borrow_mut().take() {
+                observer.observer.disconnect();
+            }
+        }
+    });
+    fit.0
+}
+
+#[derive(Default, PartialEq)]
+struct FitState(Fit);
+
+/// Widths just measured: the explainer's, if it was among them, and each diagram's by slot.
+struct Measurement {
+    explainer: Option<f64>,
+    diagrams: Vec<(Slot, f64)>,
+}
+
+impl Reducible for FitState {
+    type Action = Measurement;
+
+    fn reduce(self: Rc<Self>, measurement: Measurement) -> Rc<Self> {
+        Rc::new(FitState(
+            self.0
+                .measured(measurement.explainer, &measurement.diagrams),
+        ))
+    }
+}
+
+struct FitObserver {
+    root: Element,
+    observer: ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl FitObserver {
+    fn new(root: Element, dispatcher: UseReducerDispatcher<FitState>) -> Option<Self> {
+        let explainer = root.clone();
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let mut measurement = Measurement {
+                explainer: None,
+                diagrams: Vec::new(),
+            };
+            for entry in entries.iter() {
+                let entry: ResizeObserverEntry = entry.unchecked_into();
+                let width = entry.content_rect().width();
+                let target = entry.target();
+                if target == explainer {
+                    measurement.explainer = Some(width);
+                } else if let Some(slot) = target
+                    .get_attribute("data-slot")
+                    .as_deref()
+                    .and_then(Slot::from_name)
+                {
+                    measurement.diagrams.push((slot, width));
+                }
+            }
+            dispatcher.dispatch(measurement);
+        });
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        Some(FitObserver {
+            root,
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+
+    /// Observes the explainer and the diagrams now in it, and no longer those gone. Each new
+    /// observation reports its size once.
+    fn observe_all(&self) {
+        self.observer.disconnect();
+        self.observer.observe(&self.root);
+        if let Ok(diagrams) = self.root.query_selector_all("[data-slot]") {
+            for i in 0..diagrams.length() {
+                if let Some(diagram) = diagrams.item(i) {
+                    self.observer.observe(diagram.unchecked_ref());
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ use crate::story::{Direction, Story, ALLEGED, META};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+pub mod fit;
 pub mod shapes;
 
 use shapes::{

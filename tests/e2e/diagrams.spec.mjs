@@ -90,3 +90,49 @@ for (const lang of ["en", "es"]) {
     testInfo.annotations.push({ type: "diagram states checked", description: String(checked.length) });
   });
 }
+
+/** What is wrong with the diagrams the app drew: each must be on show, drawn in one
+ * orientation, the one its width calls for (src/scene/fit.rs, as diagram.css decides). */
+const misfits = (page) =>
+  page.evaluate(() => {
+    const found = [];
+    for (const figure of document.querySelectorAll(".ia-interactive .ia-diagram")) {
+      const svgs = figure.querySelectorAll("svg.ia-svg");
+      const width = parseFloat(getComputedStyle(figure).width);
+      if (!figure.checkVisibility()) found.push(`a hidden diagram (${figure.className})`);
+      if (svgs.length !== 1) found.push(`${svgs.length} orientations drawn in a ${width} px diagram`);
+      for (const svg of svgs) {
+        if (!svg.checkVisibility()) found.push(`a hidden orientation (${svg.getAttribute("class")})`);
+        if (svg.classList.contains("ia-svg--wide") !== width >= 520) found.push(`${svg.getAttribute("class")} in a ${width} px diagram`);
+      }
+    }
+    return found;
+  });
+
+test("the app draws only the diagrams on show, in the orientation their width calls for, and redraws them on resize", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await openApp(page, "/?step=1&view=side-by-side");
+  // A phone: one diagram with both accounts on it.
+  await expect(page.locator(".ia-interactive .ia-diagram")).toHaveCount(1);
+  await expect(page.locator(".ia-interactive .ia-diagram--together")).toHaveCount(1);
+  expect(await misfits(page)).toEqual([]);
+  // Wider: the two accounts side by side, each its own diagram.
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await expect(page.locator(".ia-interactive .ia-diagram")).toHaveCount(2);
+  await expect(page.locator(".ia-interactive .ia-diagram--together")).toHaveCount(0);
+  expect(await misfits(page)).toEqual([]);
+  // Every step and view, at widths on both sides of each threshold.
+  const total = await page.locator(".ia-progress__step").count();
+  for (const width of [360, 700, 900, 1200]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (let step = 1; step <= total; step++) {
+      await page.locator(".ia-progress__step").nth(step - 1).click();
+      const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
+      for (const view of views.length ? views : [null]) {
+        if (view) await page.locator(`.ia-interactive [data-view='${view}']`).click();
+        await expect.poll(() => misfits(page), `step ${step}${view ? ` (${view})` : ""} at ${width} px`).toEqual([]);
+      }
+    }
+  }
+});

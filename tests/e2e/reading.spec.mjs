@@ -225,8 +225,8 @@ for (const scheme of ["light", "dark"]) {
         }
         return "rgb(255, 255, 255)";
       };
-      const lines = [...document.querySelectorAll(".ia-interactive .ia-svg--wide .ia-flow.is-shown .ia-flow__line")];
-      const boxes = [...document.querySelectorAll(".ia-interactive .ia-svg--wide .ia-actor rect")];
+      const lines = [...document.querySelectorAll(".ia-interactive .ia-svg .ia-flow.is-shown .ia-flow__line")];
+      const boxes = [...document.querySelectorAll(".ia-interactive .ia-svg .ia-actor rect")];
       return [
         ...lines.map((l) => ({ what: `line ${l.parentElement.getAttribute("class")}`, fg: getComputedStyle(l).stroke, bg: background(l.closest("svg")) })),
         ...boxes.map((r) => ({ what: "actor box", fg: getComputedStyle(r).stroke, bg: background(r.closest("svg")) })),
@@ -235,7 +235,7 @@ for (const scheme of ["light", "dark"]) {
     expect(new Set(colours.map((c) => c.what.split(" ")[2])).size, "both accounts' lines are checked").toBeGreaterThanOrEqual(2);
     for (const { what, fg, bg } of colours) expect(contrast(fg, bg), `${what}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
     // The focus ring, on a button and on a diagram element.
-    for (const selector of [".ia-button--next", ".ia-interactive .ia-svg--wide .ia-actor"]) {
+    for (const selector of [".ia-button--next", ".ia-interactive .ia-svg .ia-actor"]) {
       await page.locator(selector).first().focus();
       const { ring, bg } = await page.evaluate(() => {
         // The ring is drawn outside the element, so it is seen against what is behind it.
@@ -250,7 +250,7 @@ for (const scheme of ["light", "dark"]) {
       expect(contrast(ring, bg), `${selector} focus ring ${ring} on ${bg}`).toBeGreaterThanOrEqual(3);
     }
     // Meaning is not carried by colour alone: the accounts' lines differ in pattern too.
-    const dashes = await page.locator(".ia-interactive .ia-svg--wide .ia-flow.is-shown .ia-flow__line").evaluateAll((lines) =>
+    const dashes = await page.locator(".ia-interactive .ia-svg .ia-flow.is-shown .ia-flow__line").evaluateAll((lines) =>
       [...new Set(lines.map((l) => `${l.parentElement.classList[1]} ${getComputedStyle(l).strokeDasharray}`))],
     );
     const alleged = dashes.find((d) => d.startsWith("ia-flow--alleged"));
