@@ -46,7 +46,7 @@ function articles() {
  * applied, written with `files` into a temporary directory named after `name`. */
 function rewrittenPage(name, { script = "", rewrite = (html) => html, check, files = {} }) {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
-  const html = rewrite(readFileSync("dist/index.html", "utf8").replace(/<script type="module" src="[^"]*"><\/script>/, script));
+  const html = rewrite(readFileSync("dist/index.html", "utf8").replace(/<script type="module" src="[^"]*start\.js"[^>]*><\/script>/, script));
   if (/<script[^>]*start\.js/.test(html) || !check(html)) throw new Error(`bench: could not make the ${name} page`);
   writeFileSync(join(dir, "index.html"), html);
   for (const [name, path] of Object.entries(files)) writeFileSync(join(dir, name), readFileSync(path));

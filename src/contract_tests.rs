@@ -1,5 +1,5 @@
 //! The contract between the Rust side and the JavaScript a publisher's page runs
-//! (`web/embed.js`, the loader, and `web/start.js`): the same selectors, option names and
+//! (`web/embed.js`, the loader, `web/start.js` and `web/mount.js`): the same selectors, option names and
 //! message types on both sides. A rename on one side fails here, not in a reader's browser.
 
 use crate::embed::{EVENT, SCROLL, SHOW};
@@ -7,6 +7,7 @@ use crate::options::Options;
 
 const LOADER: &str = include_str!("../web/embed.js");
 const START: &str = include_str!("../web/start.js");
+const MOUNT: &str = include_str!("../web/mount.js");
 
 /// The names in the loader's `const OPTIONS = [...]`.
 fn loader_options() -> Vec<&'static str> {
@@ -72,8 +73,34 @@ fn every_option_the_loader_forwards_is_one_the_explainer_reads() {
 fn the_pages_and_the_mount_share_one_placeholder_selector() {
     assert!(LOADER.contains("[data-inbox-explainer-embed]"));
     assert!(include_str!("mount.rs").contains("\"[data-inbox-explainer]\""));
-    assert!(
-        START.contains("\"[data-inbox-explainer]\""),
-        "start.js finds the placeholder"
-    );
+    for (name, script) in [("start.js", START), ("mount.js", MOUNT)] {
+        assert!(
+            script.contains("\"[data-inbox-explainer]\""),
+            "{name} finds the placeholder"
+        );
+    }
+}
+
+#[test]
+fn the_starters_find_the_app_where_the_build_names_it() {
+    // Trunk writes the page's tag for start.js from Trunk.toml's pattern_script.
+    let trunk = include_str!("../Trunk.toml");
+    for attribute in [
+        "data-app-module=\"{base}{js}\"",
+        "data-app-wasm=\"{base}{wasm}\"",
+    ] {
+        assert!(
+            trunk.contains(attribute),
+            "Trunk.toml's pattern_script lacks {attribute}"
+        );
+    }
+    assert!(START.contains("script[data-app-module][data-app-wasm]"));
+    assert!(START.contains("app.appModule") && START.contains("app.appWasm"));
+    // scripts/direct-mount-files fills mount.js's placeholders.
+    for placeholder in ["__APP_MODULE__", "__APP_WASM__"] {
+        assert!(MOUNT.contains(placeholder), "mount.js lacks {placeholder}");
+    }
+    let hook = include_str!("../scripts/direct-mount-files");
+    assert!(hook.contains("web/mount.js"));
+    assert!(hook.contains("s|__APP_MODULE__|") && hook.contains("s|__APP_WASM__|"));
 }

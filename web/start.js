@@ -1,5 +1,6 @@
 // Starts the explainer on this page. A file, not an inline script, so the page works under
-// a Content-Security-Policy without 'unsafe-inline'.
+// a Content-Security-Policy without 'unsafe-inline'. Its tag names the app's files (Trunk
+// writes it from `pattern_script` in Trunk.toml).
 //
 // The built page already shows the first step, so the app's code is fetched only once the
 // page has loaded and been painted: it never competes with the page for the network or the
@@ -27,6 +28,7 @@ const painted = new Promise((resolve) => {
   });
 });
 
+const app = document.querySelector("script[data-app-module][data-app-wasm]")?.dataset;
 const placeholders = document.querySelectorAll("[data-inbox-explainer]");
 
 // Stories in languages other than the built-in one are served beside this file.
@@ -64,8 +66,9 @@ const compile = async (url) => {
 };
 
 try {
+  if (!app) throw new Error("the page's start.js tag does not name the app's files");
   await Promise.all([loaded, painted]);
-  const [{ default: init }, module] = await Promise.all([import("__APP_MODULE__"), compile("__APP_WASM__")]);
+  const [{ default: init }, module] = await Promise.all([import(app.appModule), compile(app.appWasm)]);
   await inView;
   await init({ module_or_path: module });
 } catch (error) {

@@ -1,9 +1,9 @@
 //! Writes the build-time parts of the built site (Trunk's post_build hook):
-//! `prerender DIST/index.html`. It renders the explainer into the page; replaces Trunk's inline
-//! start-up script and preload links with `start.js`, which starts the app once the page is
-//! painted and the explainer in view (a file, so the page needs no `'unsafe-inline'` in its
-//! Content-Security-Policy); writes every story but the built-in one as `stories/LANG.story`;
-//! and writes the page's oEmbed response (`oembed.json`) for CMSs that embed by pasting a URL.
+//! `prerender DIST/index.html`. It renders the explainer into the page; checks that the page
+//! starts the app with `start.js` (written by Trunk from `pattern_script` in Trunk.toml), which
+//! starts it once the page is painted and the explainer in view; writes every story but the
+//! built-in one as `stories/LANG.story`; and writes the page's oEmbed response (`oembed.json`)
+//! for CMSs that embed by pasting a URL.
 //!
 //! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
 //! an oEmbed response must name absolute URLs. The page then shows the first step before the
@@ -54,16 +54,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (page, start) = match external_start_script(&page.replacen(MARKER, &html, 1)) {
-        Ok(parts) => parts,
-        Err(error) => {
-            eprintln!("prerender: {path}: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let start_path = Path::new(&path).with_file_name("start.js");
-    if let Err(error) = std::fs::write(&start_path, start) {
-        eprintln!("prerender: cannot write {}: {error}", start_path.display());
+    let page = page.replacen(MARKER, &html, 1);
+    if let Err(error) = check_start_script(&page) {
+        eprintln!("prerender: {path}: {error}");
         return ExitCode::FAILURE;
     }
     if let Err(error) = std::fs::write(&path, page) {
@@ -145,68 +138,23 @@ fn oembed_response(title: &str, public_url: &str) -> String {
     )
 }
 
-/// Replaces the inline module script Trunk writes to start the app with a reference to
-/// `start.js`, and returns the page and that script: `web/start.js` with this build's file
-/// names. The script also handles a failed start
-/// (the wasm cannot be fetched or compiled): it marks every placeholder so the page shows the
-/// whole explanation it already holds, and reports the error once.
-fn external_start_script(page: &str) -> Result<(String, String), String> {
-    const MODULE: &str = "__APP_MODULE__";
-    const WASM: &str = "__APP_WASM__";
-    const OPEN: &str = "<script type=\"module\">";
-    let start = page
-        .find(OPEN)
-        .ok_or("no inline module script from Trunk to move into start.js")?;
-    let end = page[start..]
-        .find("</script>")
-        .map(|e| start + e + "</script>".len())
-        .ok_or("the inline module script is not closed")?;
-    let inline = &page[start..end];
-    let quoted = |after: &str| -> Result<String, String> {
-        let rest = &inline[inline
-            .find(after)
-            .ok_or(format!("no {after:?} in Trunk's script"))?
-            + after.len()..];
-        let rest = rest
-            .trim_start()
-            .strip_prefix('\'')
-            .ok_or("expected a quoted path")?;
-        Ok(rest[..rest.find('\'').ok_or("unterminated path")?].to_string())
-    };
-    let module = quoted(" from")?;
-    let wasm = quoted("module_or_path:")?;
-    // The page's starter, from web/start.js, pointed at this build's files.
-    let template = include_str!("../../web/start.js");
-    if !template.contains(MODULE) || !template.contains(WASM) {
-        return Err(format!("web/start.js must name {MODULE} and {WASM}"));
-    }
-    let script = template.replace(MODULE, &module).replace(WASM, &wasm);
-    let page = format!(
-        "{}<script type=\"module\" src=\"{}\"></script>{}",
-        &page[..start],
-        module
-            .rsplit_once('/')
-            .map_or("", |(dir, _)| dir)
-            .to_string()
-            + "/start.js",
-        &page[end..]
-    );
-    Ok((without_preloads(&page, &[&module, &wasm])?, script))
-}
-
-/// `page` without the `<link rel="preload">` and `<link rel="modulepreload">` Trunk writes for
-/// each of `urls`: start.js loads them once the page is painted.
-fn without_preloads(page: &str, urls: &[&str]) -> Result<String, String> {
-    let mut head = page.to_string();
-    for url in urls {
-        let missing = || format!("no preload link for {url} from Trunk");
-        let at = head.find(&format!("href=\"{url}\"")).ok_or_else(missing)?;
-        let start = head[..at].rfind("<link ").ok_or_else(missing)?;
-        let end = at + head[at..].find('>').ok_or_else(missing)? + 1;
-        if !head[start..end].contains("preload") {
-            return Err(missing());
+/// Checks that Trunk started the app the way Trunk.toml's `pattern_script` says: one tag for
+/// `start.js` naming the app's files, and no inline script (the page's Content-Security-Policy
+/// allows none).
+fn check_start_script(page: &str) -> Result<(), String> {
+    const TAG: &str = "<script type=\"module\" src=\"";
+    let tags: Vec<&str> = page
+        .match_indices("<script")
+        .map(|(at, _)| &page[at..])
+        .collect();
+    match tags.as_slice() {
+        [tag] if tag.starts_with(TAG)
+            && tag[TAG.len()..].split('"').next().is_some_and(|src| src.ends_with("start.js"))
+            && tag.contains("data-app-module=\"")
+            && tag.contains("data-app-wasm=\"") =>
+        {
+            Ok(())
         }
-        head.replace_range(start..end, "");
+        _ => Err("the page must start the app with one start.js tag naming the app's files (Trunk.toml's pattern_script)".into()),
     }
-    Ok(head)
 }

@@ -141,6 +141,17 @@ mod tests {
     }
 
     #[test]
+    fn the_stylesheet_decides_at_the_same_widths() {
+        let css = include_str!("../../styles/diagram.css");
+        for query in [
+            format!("@container ia (min-width: {PAIR_MIN_WIDTH}px)"),
+            format!("@container ia-diagram (min-width: {WIDE_MIN_WIDTH}px)"),
+        ] {
+            assert!(css.contains(&query), "diagram.css lacks {query:?}");
+        }
+    }
+
+    #[test]
     fn slot_names_round_trip() {
         for slot in Slot::ALL {
             assert_eq!(Slot::from_name(slot.name()), Some(slot));
