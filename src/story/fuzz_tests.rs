@@ -1,9 +1,9 @@
 //! Fuzzing the parser and the compiled-story decoder with proptest. Whatever the input, they
 //! return a story or errors that point into the file; they never panic.
 //!
-//! The seeds are the committed story files: `content/`, `tests/fixtures/` and the malformed
-//! corpus in `tests/corpus/`. Each case takes a seed and applies random edits to it, so most
-//! inputs are nearly valid and reach deep into the checks. The test suite runs a short pass;
+//! The seeds are the committed story files (`content/`, `tests/fixtures/`) and the table of
+//! malformed stories (`corpus_tests.rs`). Each case takes a seed and applies random edits to
+//! it, so most inputs are nearly valid and reach deep into the checks. The test suite runs a short pass;
 //! a long one is:
 //!
 //!     PROPTEST_CASES=20000 cargo test --release --lib fuzz
@@ -40,13 +40,13 @@ fn cases() -> u32 {
         .unwrap_or(256)
 }
 
-/// Every committed story file, valid or not.
+/// Every committed story file, and every malformed story of the error table.
 fn seeds() -> &'static [String] {
     static SEEDS: OnceLock<Vec<String>> = OnceLock::new();
     SEEDS.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let mut seeds = Vec::new();
-        for dir in ["content", "tests/fixtures", "tests/corpus"] {
+        for dir in ["content", "tests/fixtures"] {
             let mut paths: Vec<_> = fs::read_dir(root.join(dir))
                 .unwrap()
                 .map(|e| e.unwrap().path())
@@ -55,6 +55,11 @@ fn seeds() -> &'static [String] {
             paths.sort();
             seeds.extend(paths.iter().map(|p| fs::read_to_string(p).unwrap()));
         }
+        seeds.extend(
+            super::corpus_tests::stories()
+                .into_iter()
+                .map(|(_, story)| story),
+        );
         seeds
     })
 }
