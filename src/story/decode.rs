@@ -258,56 +258,20 @@ fn read_step(r: &mut Reader) -> Read<Step> {
     })
 }
 
-fn read_ui(r: &mut Reader) -> Read<Ui> {
-    Ok(Ui {
-        back: r.string()?,
-        next: r.string()?,
-        start_over: r.string()?,
-        progress: r.string()?,
-        progress_label: r.string()?,
-        go_to_step: r.string()?,
-        view_label: r.string()?,
-        view_alleged: r.string()?,
-        view_meta: r.string()?,
-        view_side_by_side: r.string()?,
-        diagram_label: r.string()?,
-        details_close: r.string()?,
-        described_by: r.string()?,
-        permission_label: r.string()?,
-        reveals_label: r.string()?,
-        sources_label: r.string()?,
-        sources_count: r.string()?,
-        more_label: r.string()?,
-        full_quotes: r.string()?,
-        permission_more: r.string()?,
-        corrections_heading: r.string()?,
-        source_list_heading: r.string()?,
-        quote_label: r.string()?,
-        illustration: r.string()?,
-        permissions_heading: r.string()?,
-        permissions_none: r.string()?,
-        possible_flows: r.string()?,
-        timeline_hint: r.string()?,
-        explore_hint: r.string()?,
-        tools_label: r.string()?,
-        all_steps: r.string()?,
-        reduce_motion: r.string()?,
-        shortcuts_label: r.string()?,
-        shortcuts: r.strings()?,
-        describe_diagram: r.string()?,
-        flow_description: r.string()?,
-        describe_none: r.string()?,
-        translated: r.string()?,
-        show_original: r.string()?,
-        last_updated: r.string()?,
-        date_day: r.string()?,
-        date_month: r.string()?,
-        months: r.strings()?,
-        error_title: r.string()?,
-        error_body: r.string()?,
-        digits: r.option(Reader::string)?,
-    })
+macro_rules! write_read_ui {
+    ($($(#[doc = $doc:literal])* $label:ident,)*) => {
+        /// `Ui`'s fields in the order they are declared, which is the order they are written.
+        fn read_ui(r: &mut Reader) -> Read<Ui> {
+            Ok(Ui {
+                $($label: r.string()?,)*
+                shortcuts: r.strings()?,
+                months: r.strings()?,
+                digits: r.option(Reader::string)?,
+            })
+        }
+    };
 }
+with_ui_labels!(write_read_ui);
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -41,65 +41,83 @@ pub enum Direction {
     Rtl,
 }
 
-/// Every interface label; see `content/FORMAT.md`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ui {
-    pub back: String,
-    pub next: String,
-    pub start_over: String,
-    pub progress: String,
-    pub progress_label: String,
-    pub go_to_step: String,
-    pub view_label: String,
-    pub view_alleged: String,
-    pub view_meta: String,
-    pub view_side_by_side: String,
-    pub diagram_label: String,
-    pub details_close: String,
-    pub described_by: String,
-    pub permission_label: String,
-    pub reveals_label: String,
-    pub sources_label: String,
-    /// The one line a step's sources collapse into, with `{count}`.
-    pub sources_count: String,
-    /// The disclosure that holds a step's further paragraphs and points.
-    pub more_label: String,
-    /// Opens a step's side-by-side quotes in full, both at once.
-    pub full_quotes: String,
-    /// Opens a permission's longer explanation.
-    pub permission_more: String,
-    /// Heading of the dated corrections log at the end.
-    pub corrections_heading: String,
-    pub source_list_heading: String,
-    pub quote_label: String,
-    pub illustration: String,
-    pub permissions_heading: String,
-    pub permissions_none: String,
-    pub possible_flows: String,
-    pub timeline_hint: String,
-    pub explore_hint: String,
-    pub tools_label: String,
-    pub all_steps: String,
-    pub reduce_motion: String,
-    pub shortcuts_label: String,
-    /// One line per shortcut, in the reading direction's terms.
-    pub shortcuts: Vec<String>,
-    pub describe_diagram: String,
-    pub flow_description: String,
-    pub describe_none: String,
-    pub translated: String,
-    pub show_original: String,
-    pub last_updated: String,
-    pub date_day: String,
-    pub date_month: String,
-    pub months: Vec<String>,
-    pub error_title: String,
-    pub error_body: String,
-    /// The ten digits numbers are written with, zero first; absent for 0-9.
-    #[serde(default)]
-    pub digits: Option<String>,
+/// Every interface label that is one line of text, listed once. The model's `Ui` below, the
+/// checker's mirror that knows where each key is in the file (`parse/raw.rs`) and the
+/// browser's decoder (`decode.rs`) are all written from this list, so a label added here is
+/// stored, checked and read. See `content/FORMAT.md` for what each says.
+macro_rules! with_ui_labels {
+    ($write:ident) => {
+        $write! {
+            back,
+            next,
+            start_over,
+            progress,
+            progress_label,
+            go_to_step,
+            view_label,
+            view_alleged,
+            view_meta,
+            view_side_by_side,
+            diagram_label,
+            details_close,
+            described_by,
+            permission_label,
+            reveals_label,
+            sources_label,
+            /// The one line a step's sources collapse into, with `{count}`.
+            sources_count,
+            /// The disclosure that holds a step's further paragraphs and points.
+            more_label,
+            /// Opens a step's side-by-side quotes in full, both at once.
+            full_quotes,
+            /// Opens a permission's longer explanation.
+            permission_more,
+            /// Heading of the dated corrections log at the end.
+            corrections_heading,
+            source_list_heading,
+            quote_label,
+            illustration,
+            permissions_heading,
+            permissions_none,
+            possible_flows,
+            timeline_hint,
+            explore_hint,
+            tools_label,
+            all_steps,
+            reduce_motion,
+            shortcuts_label,
+            describe_diagram,
+            flow_description,
+            describe_none,
+            translated,
+            show_original,
+            last_updated,
+            date_day,
+            date_month,
+            error_title,
+            error_body,
+        }
+    };
 }
+pub(crate) use with_ui_labels;
+
+macro_rules! write_ui {
+    ($($(#[doc = $doc:literal])* $label:ident,)*) => {
+        /// Every interface label; see `content/FORMAT.md`.
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Ui {
+            $($(#[doc = $doc])* pub $label: String,)*
+            /// One line per shortcut, in the reading direction's terms.
+            pub shortcuts: Vec<String>,
+            pub months: Vec<String>,
+            /// The ten digits numbers are written with, zero first; absent for 0-9.
+            #[serde(default)]
+            pub digits: Option<String>,
+        }
+    };
+}
+with_ui_labels!(write_ui);
 
 /// A date with the precision its source gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -201,7 +201,7 @@ where
                 self.short_text("dek", d, DEK_MAX_CHARS, &why)
             }),
             last_updated,
-            ui: raw.ui.into_inner(),
+            ui: raw.ui.into_ui(),
             accounts,
             sources,
             permissions,
@@ -213,85 +213,61 @@ where
         }
     }
 
-    fn ui(&mut self, ui: &Spanned<Ui>) {
-        let span = ui.span();
-        let u = ui.get_ref();
-        if u.months.len() != 12 {
-            let message = format!("needs 12 month names, found {}", u.months.len());
-            self.error(span.clone(), "ui.months", message);
+    /// Every label is checked as text, at its own key; templates must keep their
+    /// placeholders.
+    fn ui(&mut self, ui: &RawUi) {
+        for (key, label) in ui.labels() {
+            if let Err(problem) = text_problem(label.get_ref()) {
+                self.error(label.span(), format!("ui.{key}"), problem);
+            }
         }
-        let placeholders: [(&str, &str, &[&str]); 8] = [
-            ("sources_count", &u.sources_count, &["{count}"]),
-            ("progress", &u.progress, &["{current}", "{total}"]),
-            ("go_to_step", &u.go_to_step, &["{number}", "{title}"]),
-            ("diagram_label", &u.diagram_label, &["{title}"]),
-            ("last_updated", &u.last_updated, &["{date}"]),
-            ("date_day", &u.date_day, &["{day}", "{month}", "{year}"]),
-            ("date_month", &u.date_month, &["{month}", "{year}"]),
+        let placeholders: [(&str, &Text, &[&str]); 8] = [
+            ("sources_count", &ui.sources_count, &["{count}"]),
+            ("progress", &ui.progress, &["{current}", "{total}"]),
+            ("go_to_step", &ui.go_to_step, &["{number}", "{title}"]),
+            ("diagram_label", &ui.diagram_label, &["{title}"]),
+            ("last_updated", &ui.last_updated, &["{date}"]),
+            ("date_day", &ui.date_day, &["{day}", "{month}", "{year}"]),
+            ("date_month", &ui.date_month, &["{month}", "{year}"]),
             (
                 "flow_description",
-                &u.flow_description,
+                &ui.flow_description,
                 &["{label}", "{from}", "{to}"],
             ),
         ];
         for (key, value, needed) in placeholders {
             for placeholder in needed {
-                if !value.contains(placeholder) {
+                if !value.get_ref().contains(placeholder) {
                     let message = format!("must contain the placeholder {placeholder}");
-                    self.error(span.clone(), format!("ui.{key}"), message);
+                    self.error(value.span(), format!("ui.{key}"), message);
                 }
             }
         }
-        let labels = [
-            &u.back,
-            &u.next,
-            &u.start_over,
-            &u.progress_label,
-            &u.view_label,
-            &u.view_alleged,
-            &u.view_meta,
-            &u.view_side_by_side,
-            &u.details_close,
-            &u.described_by,
-            &u.permission_label,
-            &u.reveals_label,
-            &u.sources_label,
-            &u.sources_count,
-            &u.more_label,
-            &u.full_quotes,
-            &u.permission_more,
-            &u.corrections_heading,
-            &u.source_list_heading,
-            &u.quote_label,
-            &u.illustration,
-            &u.permissions_heading,
-            &u.permissions_none,
-            &u.possible_flows,
-            &u.timeline_hint,
-            &u.explore_hint,
-            &u.tools_label,
-            &u.all_steps,
-            &u.reduce_motion,
-            &u.shortcuts_label,
-            &u.describe_diagram,
-            &u.describe_none,
-            &u.translated,
-            &u.show_original,
-            &u.error_title,
-            &u.error_body,
-        ];
-        if u.shortcuts.is_empty() {
-            self.error(span.clone(), "ui.shortcuts", "needs at least one shortcut");
+        if ui.months.get_ref().len() != 12 {
+            let message = format!("needs 12 month names, found {}", ui.months.get_ref().len());
+            self.error(ui.months.span(), "ui.months", message);
         }
-        if let Some(digits) = &u.digits {
-            if digits.chars().count() != 10 {
-                let message = format!("needs the 10 digits, zero first; found {digits:?}");
-                self.error(span.clone(), "ui.digits", message);
+        if ui.shortcuts.get_ref().is_empty() {
+            self.error(
+                ui.shortcuts.span(),
+                "ui.shortcuts",
+                "needs at least one shortcut",
+            );
+        }
+        for (key, list) in [("months", &ui.months), ("shortcuts", &ui.shortcuts)] {
+            for (i, label) in list.get_ref().iter().enumerate() {
+                if let Err(problem) = text_problem(label.get_ref()) {
+                    self.error(label.span(), format!("ui.{key}[{i}]"), problem);
+                }
             }
         }
-        for label in labels.into_iter().chain(&u.months).chain(&u.shortcuts) {
-            if let Err(problem) = text_problem(label) {
-                self.error(span.clone(), "ui", format!("{problem} in {label:?}"));
+        if let Some(digits) = &ui.digits {
+            if digits.get_ref().chars().count() != 10 {
+                let message = format!(
+                    "needs the 10 digits, zero first; found {:?}",
+                    digits.get_ref()
+                );
+                self.error(digits.span(), "ui.digits", message);
             }
         }
     }
@@ -926,7 +902,18 @@ mod tests {
         let error = error_after("describe_none = \"No arrows are shown.\"\n", "");
         assert_eq!(error.field, "ui.describe_none", "{error}");
         let error = error_after("translated = \"Our translation\"", "translated = \"\"");
-        assert_eq!(error.field, "ui", "{error}");
+        assert_eq!(error.field, "ui.translated", "{error}");
+        assert_eq!(error.line, line_of("translated = \"Our translation\""), "at the key");
+    }
+
+    #[test]
+    fn every_label_is_checked_as_text_at_its_own_key() {
+        // A template as much as a plain label, and each month and shortcut.
+        let error = error_after("{current}", "\u{202e}{current}");
+        assert_eq!(error.field, "ui.progress", "{error}");
+        assert_eq!(error.line, line_of("{current}"), "at the key");
+        let error = error_after("\"February\"", "\"Feb\\u0007ruary\"");
+        assert_eq!(error.field, "ui.months[1]", "{error}");
     }
 
     #[test]

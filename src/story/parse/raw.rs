@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::super::model::Ui;
+use super::super::model::{with_ui_labels, Ui};
 
 pub(super) type Text = Spanned<String>;
 
@@ -18,7 +18,7 @@ pub(super) struct RawStory {
     pub(super) standfirst: Text,
     pub(super) dek: Option<Text>,
     pub(super) last_updated: Text,
-    pub(super) ui: Spanned<Ui>,
+    pub(super) ui: RawUi,
     pub(super) accounts: Vec<RawAccount>,
     pub(super) sources: Vec<RawSource>,
     pub(super) permissions: Vec<RawPermission>,
@@ -30,6 +30,42 @@ pub(super) struct RawStory {
     #[serde(default)]
     pub(super) corrections: Vec<RawCorrection>,
 }
+
+macro_rules! write_raw_ui {
+    ($($(#[doc = $doc:literal])* $label:ident,)*) => {
+        /// `[ui]`, each label with its place in the file.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(super) struct RawUi {
+            $(pub(super) $label: Text,)*
+            pub(super) shortcuts: Spanned<Vec<Text>>,
+            pub(super) months: Spanned<Vec<Text>>,
+            #[serde(default)]
+            pub(super) digits: Option<Text>,
+        }
+
+        impl RawUi {
+            /// Every one-line label, by its key.
+            pub(super) fn labels(&self) -> Vec<(&'static str, &Text)> {
+                vec![$((stringify!($label), &self.$label)),*]
+            }
+
+            /// The labels as written, once checked.
+            pub(super) fn into_ui(self) -> Ui {
+                let list = |texts: Spanned<Vec<Text>>| {
+                    texts.into_inner().into_iter().map(Spanned::into_inner).collect()
+                };
+                Ui {
+                    $($label: self.$label.into_inner(),)*
+                    shortcuts: list(self.shortcuts),
+                    months: list(self.months),
+                    digits: self.digits.map(Spanned::into_inner),
+                }
+            }
+        }
+    };
+}
+with_ui_labels!(write_raw_ui);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
