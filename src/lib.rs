@@ -10,7 +10,8 @@
 //!   labels included, comes from a story file in `content/`.
 //! - [`nav`]: the reader's state (step, view, open detail, granted permissions) and the one
 //!   function that applies actions to it.
-//! - [`scene`]: diagram geometry for a set of flows and an orientation.
+//! - [`figure`]: what a step's figure shows, for the interactive step and the document alike.
+//! - [`scene`]: diagram geometry for a set of flows and an orientation, and which form fits.
 //! - [`text`]: placeholders, dates and paragraphs.
 //!
 //! [`components`] turn that state into markup and reader input into [`nav::Action`]s.
@@ -27,6 +28,7 @@
 //! - **Scene**: the laid-out geometry of one diagram.
 
 pub mod embed;
+pub mod figure;
 pub mod nav;
 pub mod options;
 pub mod scene;

@@ -1,21 +1,14 @@
 //! Illustrations side by side: what a report row holds next to what a message holds.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::story::{Specimen, Story};
 
-pub struct ComparisonProps {
-    pub story: Rc<Story>,
-    pub specimens: Vec<Specimen>,
-}
-
-pub fn comparison(props: &ComparisonProps) -> Html {
-    let ui = &props.story.ui;
+pub fn comparison(story: &Story, specimens: &[Specimen]) -> Html {
+    let ui = &story.ui;
     html! {
         <div class="ia-comparison">
-            { for props.specimens.iter().map(|s| html! {
+            { for specimens.iter().map(|s| html! {
                 <figure class="ia-specimen">
                     <p class="ia-specimen__badge">{ &ui.illustration }</p>
                     <h4 class="ia-specimen__title">{ &s.title }</h4>

@@ -6,14 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::comparison::{comparison, ComparisonProps};
+use super::comparison::comparison;
 use super::flow_diagram::{flow_diagram, FlowDiagramProps};
 use super::sources::{citations, source_list, CitationsProps, SourceListProps};
 use super::step_text::StepText;
-use crate::nav::Granted;
-use crate::scene::fit::Slot;
-use crate::scene::{explorer_flows, Style};
-use crate::story::{Diagram, FlowSets, Step, Story, ALLEGED, META};
+use crate::figure::{self, DiagramPlan, Other, Reader};
+use crate::story::Story;
 use crate::text::{fill, format_date, iso_date, number, ordinal, paragraphs};
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +30,7 @@ pub fn Document(props: &DocumentProps) -> Html {
                         { fill(&story.ui.progress, &[("current", &ordinal(i, &story.ui)), ("total", &number(story.steps.len() as u64, &story.ui))]) }
                     </p>
                     <StepText story={story.clone()} step={i} heading_id={AttrValue::from(format!("ia-document-{}", step.id))} />
-                    { figure(story, step) }
+                    { figure(story, i) }
                     { citations(&CitationsProps { story: story.clone(), sources: step.sources.clone(), collapsed: false }) }
                 </section>
             }) }
@@ -40,50 +38,32 @@ pub fn Document(props: &DocumentProps) -> Html {
     }
 }
 
-/// A step's figure with nothing left to click: both accounts, every permission, every event.
-fn figure(story: &Rc<Story>, step: &Step) -> Html {
-    let diagram = |shown: &[usize], style: Style, caption: String| {
-        html! {
-            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown: shown.to_vec(), style,
-                caption: AttrValue::from(caption), selection: None, on_select: None, also: None,
-                slot: Slot::Full, orientation: None }) }
-        }
+/// A step's figure with nothing left to click: both accounts, every permission, every event
+/// (see `figure::plan`).
+fn figure(story: &Rc<Story>, step: usize) -> Html {
+    let plan = figure::plan(story, step, Reader::Document);
+    let diagram = |plan: &DiagramPlan| {
+        flow_diagram(&FlowDiagramProps {
+            story,
+            plan,
+            selection: None,
+            on_select: None,
+            orientation: None,
+        })
     };
-    match &step.diagram {
-        Diagram::Flows(FlowSets::Both { alleged, meta }) => html! {
-            <div class="ia-diagrams ia-diagrams--pair">
-                { diagram(alleged, Style::Alleged, story.account_label(ALLEGED)) }
-                { diagram(meta, Style::Meta, story.account_label(META)) }
-            </div>
+    let other = match &plan.other {
+        Other::Explorer { diagram: explorer } => html! {
+            <>
+                <dl class="ia-document__permissions">
+                    { for story.permissions.iter().map(|p| html! {
+                        <div><dt>{ &p.label }</dt><dd>{ &p.explanation }</dd></div>
+                    }) }
+                </dl>
+                { diagram(explorer) }
+            </>
         },
-        Diagram::Flows(FlowSets::Single { account, flows }) => diagram(
-            flows,
-            Style::for_account(story, *account),
-            story.accounts[*account].label.clone(),
-        ),
-        Diagram::Flows(FlowSets::Neutral(flows)) => diagram(
-            flows,
-            Style::Neutral,
-            fill(&story.ui.diagram_label, &[("title", &step.title)]),
-        ),
-        Diagram::Explorer { always } => {
-            // The explorer with every permission granted.
-            let shown = explorer_flows(story, always, Granted::all(story.permissions.len()));
-            html! {
-                <>
-                    <dl class="ia-document__permissions">
-                        { for story.permissions.iter().map(|p| html! {
-                            <div><dt>{ &p.label }</dt><dd>{ &p.explanation }</dd></div>
-                        }) }
-                    </dl>
-                    { diagram(&shown, Style::Neutral, story.ui.possible_flows.clone()) }
-                </>
-            }
-        }
-        Diagram::Comparison(specimens) => html! {
-            { comparison(&ComparisonProps { story: story.clone(), specimens: specimens.clone() }) }
-        },
-        Diagram::Timeline => html! {
+        Other::Comparison(specimens) => comparison(story, specimens),
+        Other::Timeline => html! {
             <ol class="ia-document__events">
                 { for story.timeline.iter().map(|event| html! {
                     <li>
@@ -95,9 +75,19 @@ fn figure(story: &Rc<Story>, step: &Step) -> Html {
                 }) }
             </ol>
         },
-        Diagram::Sources => source_list(&SourceListProps {
+        Other::Sources => source_list(&SourceListProps {
             story: story.clone(),
         }),
-        Diagram::None => html! {},
+        Other::None => html! {},
+    };
+    html! {
+        <>
+            if !plan.diagrams.is_empty() {
+                <div class={classes!("ia-diagrams", plan.arrangement.class())}>
+                    { for plan.diagrams.iter().map(diagram) }
+                </div>
+            }
+            { other }
+        </>
     }
 }

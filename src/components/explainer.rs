@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::comparison::{comparison, ComparisonProps};
+use super::comparison::comparison;
 use super::corrections::corrections;
 use super::detail::Detail;
 use super::document::Document;
 use super::explorer::{explorer, ExplorerProps};
-use super::flow_diagram::{flow_diagram, FlowDiagramProps, Overlay};
+use super::flow_diagram::{flow_diagram, FlowDiagramProps};
 use super::hooks::{
     active_element, prefers_reduced_motion, use_fit, use_printing, use_step_keys, use_swipe, Nav,
 };
@@ -27,11 +27,11 @@ use super::step_text::StepText;
 use super::timeline::{timeline, TimelineProps};
 use super::view_switch::{view_switch, ViewSwitchProps};
 use crate::embed::{Host, ReaderEvent};
+use crate::figure::{self, DiagramPlan, Other, Reader};
 use crate::nav::{Action, Selection, State, View};
 use crate::options::{Heading, Theme};
-use crate::scene::fit::{Fit, Slot};
-use crate::scene::Style;
-use crate::story::{Diagram, Direction, FlowSets, Story, ALLEGED, META};
+use crate::scene::fit::Fit;
+use crate::story::{Direction, Story};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -220,160 +220,57 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-/// The step's figure: its kind of diagram, plus the explanation of whatever is selected. Only
-/// the forms that fit are drawn (every form until the first measurement).
+/// The step's figure (see `figure::plan`), plus the explanation of whatever is selected.
 fn figure(story: &Rc<Story>, state: &State, fit: Fit, dispatch: &Callback<Action>) -> Html {
-    let step = &story.steps[state.step];
-    let on_select = dispatch.reform(Action::Select);
-    let diagram =
-        |shown: &Vec<usize>, style: Style, caption: &str, also: Option<Overlay>, slot: Slot| {
-            flow_diagram(&FlowDiagramProps {
-                story: story.clone(),
-                shown: shown.clone(),
-                style,
-                caption: AttrValue::from(caption.to_string()),
-                selection: state.selection,
-                on_select: Some(on_select.clone()),
-                also,
-                slot,
-                orientation: fit.orientation(slot),
-            })
-        };
-    // The figure keeps one shape on every step (hint, switch, diagrams, other kinds, detail), so
-    // the diagram component survives step changes and its flows can animate between them.
-    let (has_switch, diagrams, pair) = match &step.diagram {
-        Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_diagram = |slot| {
-                diagram(
-                    alleged,
-                    Style::Alleged,
-                    &story.account_label(ALLEGED),
-                    None,
-                    slot,
-                )
-            };
-            let meta_diagram =
-                |slot| diagram(meta, Style::Meta, &story.account_label(META), None, slot);
-            // Side by side, a phone has no room for two diagrams that can be read: it draws
-            // both accounts on one, each in its own style.
-            let together = || {
-                // A key in the views' short names; the full names head the quotes and the
-                // description.
-                let also = Overlay {
-                    shown: meta.clone(),
-                    style: Style::Meta,
-                    caption: story.ui.view_meta.clone().into(),
-                };
-                diagram(
-                    alleged,
-                    Style::Alleged,
-                    &story.ui.view_alleged,
-                    Some(also),
-                    Slot::Full,
-                )
-            };
-            match (state.view, fit.pair()) {
-                (View::Alleged, _) => (true, vec![alleged_diagram(Slot::Full)], Pair::No),
-                (View::Meta, _) => (true, vec![meta_diagram(Slot::Full)], Pair::No),
-                (View::SideBySide, Some(true)) => (
-                    true,
-                    vec![alleged_diagram(Slot::Half), meta_diagram(Slot::Half)],
-                    Pair::Measured,
-                ),
-                (View::SideBySide, Some(false)) => (true, vec![together()], Pair::No),
-                // Not measured yet: both forms, and the stylesheet shows one.
-                (View::SideBySide, None) => (
-                    true,
-                    vec![
-                        alleged_diagram(Slot::Half),
-                        meta_diagram(Slot::Half),
-                        together(),
-                    ],
-                    Pair::Unmeasured,
-                ),
-            }
-        }
-        Diagram::Flows(FlowSets::Single { account, flows }) => {
-            let style = Style::for_account(story, *account);
-            (
-                false,
-                vec![diagram(
-                    flows,
-                    style,
-                    &story.accounts[*account].label,
-                    None,
-                    Slot::Full,
-                )],
-                Pair::No,
-            )
-        }
-        Diagram::Flows(FlowSets::Neutral(flows)) => {
-            let caption = fill(&story.ui.diagram_label, &[("title", &step.title)]);
-            (
-                false,
-                vec![diagram(flows, Style::Neutral, &caption, None, Slot::Full)],
-                Pair::No,
-            )
-        }
-        _ => (false, Vec::new(), Pair::No),
+    let reader = Reader::Interactive {
+        view: state.view,
+        granted: state.granted,
+        fit,
     };
-    let other = match &step.diagram {
-        Diagram::Explorer { always } => explorer(&ExplorerProps {
-            story: story.clone(),
-            always: always.clone(),
+    let plan = figure::plan(story, state.step, reader);
+    let on_select = dispatch.reform(Action::Select);
+    let diagram = |plan: &DiagramPlan| {
+        flow_diagram(&FlowDiagramProps {
+            story,
+            plan,
+            selection: state.selection,
+            on_select: Some(on_select.clone()),
+            orientation: fit.orientation(plan.slot),
+        })
+    };
+    let other = match &plan.other {
+        Other::Explorer { diagram } => explorer(&ExplorerProps {
+            story,
+            diagram,
+            orientation: fit.orientation(diagram.slot),
             state: *state,
-            fit,
             dispatch: dispatch.clone(),
         }),
-        Diagram::Comparison(specimens) => comparison(&ComparisonProps {
-            story: story.clone(),
-            specimens: specimens.clone(),
-        }),
-        Diagram::Timeline => timeline(&TimelineProps {
+        Other::Comparison(specimens) => comparison(story, specimens),
+        Other::Timeline => timeline(&TimelineProps {
             story: story.clone(),
             selection: state.selection,
             dispatch: dispatch.clone(),
         }),
-        Diagram::Sources => source_list(&SourceListProps {
+        Other::Sources => source_list(&SourceListProps {
             story: story.clone(),
         }),
-        Diagram::Flows(_) | Diagram::None => html! {},
+        Other::None => html! {},
     };
-    let explorable = matches!(step.diagram, Diagram::Flows(_) | Diagram::Explorer { .. });
     html! {
         <>
-            if explorable {
+            if plan.hint {
                 <p class="ia-hint">{ &story.ui.explore_hint }</p>
             }
-            if has_switch {
+            if plan.view_switch {
                 { view_switch(&ViewSwitchProps { story: story.clone(), view: state.view, dispatch: dispatch.clone() }) }
             }
-            <div class={classes!("ia-diagrams", pair.class())}>
-                { for diagrams }
+            <div class={classes!("ia-diagrams", plan.arrangement.class())}>
+                { for plan.diagrams.iter().map(diagram) }
             </div>
             { other }
             { selection_detail(story, state.selection, dispatch) }
         </>
-    }
-}
-
-/// How a figure's diagrams are set out.
-enum Pair {
-    /// One diagram.
-    No,
-    /// Two side by side, measured to fit.
-    Measured,
-    /// Two side by side and one with both accounts; the stylesheet shows what fits.
-    Unmeasured,
-}
-
-impl Pair {
-    fn class(&self) -> Option<&'static str> {
-        match self {
-            Pair::No => None,
-            Pair::Measured => Some("ia-diagrams--two"),
-            Pair::Unmeasured => Some("ia-diagrams--pair"),
-        }
     }
 }
 

@@ -7,36 +7,37 @@ use yew::prelude::*;
 
 use super::aria_bool;
 use super::flow_diagram::{flow_diagram, FlowDiagramProps};
+use crate::figure::DiagramPlan;
 use crate::nav::{Action, State};
-use crate::scene::fit::{Fit, Slot};
-use crate::scene::{explorer_flows, Style};
+use crate::scene::Orientation;
 use crate::story::Story;
 
-pub struct ExplorerProps {
-    pub story: Rc<Story>,
-    /// Flows shown whatever the permissions.
-    pub always: Vec<usize>,
+pub struct ExplorerProps<'a> {
+    pub story: &'a Rc<Story>,
+    /// The flows the granted permissions allow (see `figure`).
+    pub diagram: &'a DiagramPlan,
+    /// The orientation measured for the diagram, if any.
+    pub orientation: Option<Orientation>,
     pub state: State,
-    /// What fits, for the diagram's orientation.
-    pub fit: Fit,
     pub dispatch: Callback<Action>,
 }
 
 pub fn explorer(props: &ExplorerProps) -> Html {
-    let story = &props.story;
+    let story = props.story;
     let ui = &story.ui;
-    let shown = explorer_flows(story, &props.always, props.state.granted);
-    let revealing: Vec<usize> = shown
+    let revealing: Vec<usize> = props
+        .diagram
+        .shown
         .iter()
         .copied()
         .filter(|&f| story.flows[f].permission.is_some())
         .collect();
     html! {
         <div class="ia-explorer">
-            { flow_diagram(&FlowDiagramProps { story: story.clone(), shown, style: Style::Neutral,
-                caption: ui.possible_flows.clone().into(), selection: props.state.selection,
-                on_select: Some(props.dispatch.reform(Action::Select)), also: None,
-                slot: Slot::Explorer, orientation: props.fit.orientation(Slot::Explorer) }) }
+            { flow_diagram(&FlowDiagramProps { story, plan: props.diagram,
+                selection: props.state.selection,
+                on_select: Some(props.dispatch.reform(Action::Select)),
+                orientation: props.orientation }) }
             <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
                 <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
                 <ul class="ia-permissions">

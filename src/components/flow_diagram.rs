@@ -14,81 +14,41 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{aria_bool, on_activate};
+use crate::figure::DiagramPlan;
 use crate::nav::Selection;
 use crate::scene::{
-    fit::Slot, layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
+    layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
 };
 use crate::story::{Glyph, Story};
 use crate::text::{fill, number, ordinal};
 
-pub struct FlowDiagramProps {
-    pub story: Rc<Story>,
-    /// Flows on show, in legend order.
-    pub shown: Vec<usize>,
-    pub style: Style,
-    /// Whose account this is, shown above the diagram.
-    pub caption: AttrValue,
+pub struct FlowDiagramProps<'a> {
+    pub story: &'a Rc<Story>,
+    /// What to draw (see `figure`).
+    pub plan: &'a DiagramPlan,
     pub selection: Option<Selection>,
     /// What a click or key press on a box, arrow or legend entry selects; `None` for a static
     /// diagram. Required, so a diagram is never static by omission.
     pub on_select: Option<Callback<Selection>>,
-    /// A second account's flows drawn on the same boxes, each in its own style: how a phone
-    /// shows two accounts "side by side", at a size that can still be read.
-    pub also: Option<Overlay>,
-    /// Where the diagram sits, which decides its width.
-    pub slot: Slot,
-    /// The orientation measured for that slot; `None` draws both.
+    /// The orientation measured for the diagram's slot; `None` draws both.
     pub orientation: Option<Orientation>,
 }
 
-/// Flows of a second account over a diagram.
-#[derive(Clone, PartialEq)]
-pub struct Overlay {
-    pub shown: Vec<usize>,
-    pub style: Style,
-    pub caption: AttrValue,
-}
-
-impl FlowDiagramProps {
-    /// Every flow on show, in legend order, each with the style it is drawn in.
-    fn drawn(&self) -> Vec<(usize, Style)> {
-        let first = self.shown.iter().map(|&f| (f, self.style));
-        let second = self
-            .also
-            .iter()
-            .flat_map(|o| o.shown.iter().map(move |&f| (f, o.style)));
-        first.chain(second).collect()
-    }
-
-    /// Each account's caption with its style.
-    fn captions(&self) -> Vec<(Style, AttrValue)> {
-        let mut captions = vec![(self.style, self.caption.clone())];
-        captions.extend(self.also.iter().map(|o| (o.style, o.caption.clone())));
-        captions
-    }
-
-    fn style_of(&self, flow: usize) -> Style {
-        self.drawn()
-            .iter()
-            .find(|(f, _)| *f == flow)
-            .map_or(self.style, |(_, style)| *style)
-    }
-}
-
 pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
-    let story = &props.story;
-    let drawn = props.drawn();
-    let kind = if props.also.is_some() {
+    let story = props.story;
+    let plan = props.plan;
+    let drawn = plan.drawn();
+    let kind = if plan.also.is_some() {
         "ia-diagram--together"
     } else {
-        match props.style {
+        match plan.style {
             Style::Alleged => "ia-diagram--alleged",
             Style::Meta => "ia-diagram--meta",
             Style::Neutral => "ia-diagram--neutral",
         }
     };
     // Only an interactive diagram is measured: the static ones show every orientation.
-    let slot = props.on_select.is_some().then(|| props.slot.name());
+    let slot = props.on_select.is_some().then(|| plan.slot.name());
     let orientations = match props.orientation {
         Some(orientation) => vec![(orientation, true)],
         None => vec![(Orientation::Tall, false), (Orientation::Wide, false)],
@@ -96,7 +56,7 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
     html! {
         <figure class={classes!("ia-diagram", kind)} data-slot={slot}>
             <figcaption class="ia-diagram__caption">
-                { for props.captions().into_iter().map(|(style, caption)| html! {
+                { for plan.captions().into_iter().map(|(style, caption)| html! {
                     <span class="ia-diagram__account">
                         <span class={classes!("ia-swatch", format!("ia-swatch--{}", style.class()))} aria-hidden="true"></span>
                         { caption }
@@ -141,7 +101,8 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
 /// The diagram as sentences, one per arrow: who sends what to whom, in whose account, under
 /// which permission. Closed until the reader opens it; screen readers reach it like any text.
 fn description(props: &FlowDiagramProps) -> Html {
-    let story = &props.story;
+    let story = props.story;
+    let plan = props.plan;
     let ui = &story.ui;
     let sentence = |flow: usize| {
         let f = &story.flows[flow];
@@ -164,7 +125,7 @@ fn description(props: &FlowDiagramProps) -> Html {
         }
         text
     };
-    let group = |shown: &[usize], caption: &AttrValue| {
+    let group = |shown: &[usize], caption: &str| {
         html! {
             <>
                 <p class="ia-describe__caption">{ caption }</p>
@@ -183,8 +144,8 @@ fn description(props: &FlowDiagramProps) -> Html {
     html! {
         <details class="ia-describe">
             <summary>{ &ui.describe_diagram }</summary>
-            { group(&props.shown, &props.caption) }
-            if let Some(also) = &props.also {
+            { group(&plan.shown, &plan.caption) }
+            if let Some(also) = &plan.also {
                 { group(&also.shown, &also.caption) }
             }
         </details>
@@ -199,10 +160,16 @@ fn canvas(
     orientation: Orientation,
     only: bool,
 ) -> Html {
-    let story = &props.story;
+    let story = props.story;
     let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
-    let label: Vec<AttrValue> = props.captions().into_iter().map(|(_, c)| c).collect();
+    let label: Vec<&str> = props.plan.captions().into_iter().map(|(_, c)| c).collect();
     let label = label.join("; ");
+    let style_of = |flow: usize| {
+        drawn
+            .iter()
+            .find(|(f, _)| *f == flow)
+            .map_or(props.plan.style, |(_, style)| *style)
+    };
     let scene: Scene = layout(story, &shown, orientation);
     let class = classes!(
         "ia-svg",
@@ -245,7 +212,7 @@ fn canvas(
                 let focusable = interactive && path.number.is_some();
                 let class = classes!(
                     "ia-flow",
-                    format!("ia-flow--{}", props.style_of(index).class()),
+                    format!("ia-flow--{}", style_of(index).class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                     selected.then_some("is-selected"),
                 );
@@ -277,7 +244,7 @@ fn canvas(
                 let index = path.flow;
                 let class = classes!(
                     "ia-flow__badge",
-                    format!("ia-flow--{}", props.style_of(index).class()),
+                    format!("ia-flow--{}", style_of(index).class()),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
                 let select = props.on_select.as_ref().map(|on_select| {

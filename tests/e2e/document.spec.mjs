@@ -41,6 +41,17 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".ia-document .ia-quote--meta").first()).toBeVisible();
     await expectStaticDiagrams(page);
   });
+
+  test("on a phone every diagram of the document shows, both accounts stacked", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto("/");
+    const figures = page.locator(".ia-document .ia-diagram");
+    expect(await figures.count()).toBeGreaterThanOrEqual(6);
+    for (const figure of await figures.all()) await expect(figure).toBeVisible();
+    const pair = page.locator(".ia-document .ia-diagrams--both").first();
+    const [alleged, meta] = await pair.locator(".ia-diagram").evaluateAll((f) => f.map((e) => e.getBoundingClientRect().top));
+    expect(meta).toBeGreaterThan(alleged);
+  });
 });
 
 /** The document's diagrams draw every flow their legend lists and no other, with nothing to

@@ -903,7 +903,11 @@ mod tests {
         assert_eq!(error.field, "ui.describe_none", "{error}");
         let error = error_after("translated = \"Our translation\"", "translated = \"\"");
         assert_eq!(error.field, "ui.translated", "{error}");
-        assert_eq!(error.line, line_of("translated = \"Our translation\""), "at the key");
+        assert_eq!(
+            error.line,
+            line_of("translated = \"Our translation\""),
+            "at the key"
+        );
     }
 
     #[test]
