@@ -13,10 +13,12 @@ use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::builtin::{served_apart, story_bytes, BUILT_IN};
 use crate::components::explainer::{ExplainerProps, UrlMode};
+use crate::components::hooks::measure_fit;
 use crate::components::Explainer;
 use crate::embed::Host;
 use crate::host::{announce, report_height};
 use crate::options::{parse_query, Options};
+use crate::scene::fit::Fit;
 use crate::story::Story;
 
 /// Placeholder attributes that set options, as `data-NAME`.
@@ -173,7 +175,7 @@ impl Start {
         let root = self.root;
         let placeholder = root.clone();
         let announce_to = self.host.clone().unwrap_or_default();
-        let props = ExplainerProps {
+        let mut props = ExplainerProps {
             story,
             start_step,
             start_view: self.options.view.unwrap_or_default(),
@@ -184,6 +186,7 @@ impl Start {
             on_event: yew::Callback::from(move |event| {
                 announce(&placeholder, &announce_to, &event)
             }),
+            fit: Fit::default(),
         };
         wasm_bindgen_futures::spawn_local(async move {
             next_task().await;
@@ -194,7 +197,11 @@ impl Start {
                 return;
             }
             // The build may have rendered the first step here. The app replaces it with the same
-            // markup within one task, before the browser paints, so nothing on screen moves.
+            // markup within one task, before the browser paints, so nothing on screen moves;
+            // measured first, so the app draws only the forms that fit from its first render.
+            if let Ok(Some(prerendered)) = root.query_selector(".ia") {
+                props.fit = measure_fit(&prerendered);
+            }
             root.set_inner_html("");
             yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
             mark_ready(&root);

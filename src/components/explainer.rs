@@ -57,6 +57,9 @@ pub struct ExplainerProps {
     /// Reader events, for the publisher's analytics.
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
+    /// What fits, if the explainer's space was measured before it started (see `use_fit`).
+    #[prop_or_default]
+    pub fit: Fit,
 }
 
 #[component]
@@ -109,7 +112,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
 
     let root = use_node_ref();
-    let fit = use_fit(root.clone());
+    let fit = use_fit(root.clone(), props.fit);
     use_step_keys(root.clone(), rtl, nav.0.all_steps, dispatch.clone());
 
     let printing = use_printing();

@@ -215,8 +215,8 @@ fn original_target(event: &web_sys::Event) -> Option<web_sys::EventTarget> {
 /// `data-slot`) are observed; a resize re-measures them. A measurement that changes nothing
 /// is dropped by the reducer, so no render follows it.
 #[hook]
-pub fn use_fit(root: NodeRef) -> Fit {
-    let fit = use_reducer_eq(FitState::default);
+pub fn use_fit(root: NodeRef, measured: Fit) -> Fit {
+    let fit = use_reducer_eq(move || FitState(measured));
     let observer: Rc<RefCell<Option<FitObserver>>> = use_mut_ref(|| None);
     {
         let observer = observer.clone();
@@ -245,7 +245,54 @@ pub fn use_fit(root: NodeRef) -> Fit {
     fit.0
 }
 
-#[derive(Default, PartialEq)]
+/// What fits in a laid-out explainer (the page's prerendered one, before the app replaces it),
+/// measured as the observer would: the explainer's content width and each interactive
+/// diagram's, by slot. The app's first render then draws only the forms that fit.
+pub fn measure_fit(explainer: &Element) -> Fit {
+    let Some(window) = web_sys::window() else {
+        return Fit::default();
+    };
+    let content_width = |element: &Element| {
+        let width = element.get_bounding_client_rect().width();
+        let Ok(Some(style)) = window.get_computed_style(element) else {
+            return width;
+        };
+        // The browser's parseFloat, which reads "12.5px" as 12.5: Rust's float parser would
+        // add kilobytes to the bundle for this one use.
+        let px = |property: &str| {
+            let value =
+                js_sys::parse_float(&style.get_property_value(property).unwrap_or_default());
+            if value.is_finite() {
+                value
+            } else {
+                0.0
+            }
+        };
+        width
+            - px("padding-left")
+            - px("padding-right")
+            - px("border-left-width")
+            - px("border-right-width")
+    };
+    let mut diagrams = Vec::new();
+    if let Ok(figures) = explainer.query_selector_all("[data-slot]") {
+        for i in 0..figures.length() {
+            let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(slot) = figure
+                .get_attribute("data-slot")
+                .as_deref()
+                .and_then(Slot::from_name)
+            {
+                diagrams.push((slot, content_width(&figure)));
+            }
+        }
+    }
+    Fit::default().measured(Some(content_width(explainer)), &diagrams)
+}
+
+#[derive(PartialEq)]
 struct FitState(Fit);
 
 /// Widths just measured: the explainer's, if it was among them, and each diagram's by slot.

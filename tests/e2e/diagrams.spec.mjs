@@ -112,7 +112,26 @@ const misfits = (page) =>
 test("the app draws only the diagrams on show, in the orientation their width calls for, and redraws them on resize", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 780 });
+  // Every diagram form the app itself inserts (the page's own markup is parsed before).
+  await page.addInitScript(() => {
+    window.drawnForms = [];
+    const seen = new WeakSet();
+    addEventListener("DOMContentLoaded", () => {
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node.querySelectorAll)
+              for (const svg of node.querySelectorAll(".ia-interactive svg.ia-svg"))
+                if (!seen.has(svg)) {
+                  seen.add(svg);
+                  window.drawnForms.push(svg.getAttribute("class"));
+                }
+      }).observe(document, { childList: true, subtree: true });
+    });
+  });
   await openApp(page, "/?step=1&view=side-by-side");
+  // From its first render: the prerendered page was measured before the app replaced it.
+  expect(await page.evaluate(() => window.drawnForms)).toEqual(["ia-svg ia-svg--tall ia-svg--only"]);
   // A phone: one diagram with both accounts on it.
   await expect(page.locator(".ia-interactive .ia-diagram")).toHaveCount(1);
   await expect(page.locator(".ia-interactive .ia-diagram--together")).toHaveCount(1);
