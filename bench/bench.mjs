@@ -28,7 +28,7 @@ function firstInteraction(dir, { css }) {
     ["JS", [...file(dir, /^start\.js$/), ...file(dir, /\.js$/).filter((f) => !/(start|embed|mount|publisher)\.js$/.test(f))]],
     ["wasm", file(dir, /\.wasm$/)],
   ];
-  if (css) assets.push(["CSS", file(dir, /^(explainer|controls|diagram|panels|print)-.*\.css$/)]);
+  if (css) assets.push(["CSS", file(dir, /^inbox-explainer\.css$/)]);
   return assets.map(([kind, files]) => ({ kind, files, ...sum(files.map((f) => sizes(readFileSync(f)))) }));
 }
 

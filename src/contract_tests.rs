@@ -96,11 +96,11 @@ fn the_starters_find_the_app_where_the_build_names_it() {
     }
     assert!(START.contains("script[data-app-module][data-app-wasm]"));
     assert!(START.contains("app.appModule") && START.contains("app.appWasm"));
-    // scripts/direct-mount-files fills mount.js's placeholders.
+    // scripts/styles-and-mount fills mount.js's placeholders.
     for placeholder in ["__APP_MODULE__", "__APP_WASM__"] {
         assert!(MOUNT.contains(placeholder), "mount.js lacks {placeholder}");
     }
-    let hook = include_str!("../scripts/direct-mount-files");
+    let hook = include_str!("../scripts/styles-and-mount");
     assert!(hook.contains("web/mount.js"));
     assert!(hook.contains("s|__APP_MODULE__|") && hook.contains("s|__APP_WASM__|"));
 }

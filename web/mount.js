@@ -1,7 +1,7 @@
 // Starts the Inbox Access Explainer on every [data-inbox-explainer] placeholder of this page,
 // each in its own shadow root with its own styles. See "Direct mount" in the README.
 //
-// The build (scripts/direct-mount-files) writes this file as mount.js, with the app's two
+// The build (scripts/styles-and-mount) writes this file as mount.js, with the app's two
 // placeholders below replaced by this build's file names.
 import init from "./__APP_MODULE__";
 
