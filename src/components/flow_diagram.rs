@@ -58,7 +58,7 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
             <figcaption class="ia-diagram__caption">
                 { for plan.captions().into_iter().map(|(style, caption)| html! {
                     <span class="ia-diagram__account">
-                        <span class={classes!("ia-swatch", format!("ia-swatch--{}", style.class()))} aria-hidden="true"></span>
+                        <span class={classes!("ia-swatch", style.swatch_class())} aria-hidden="true"></span>
                         { caption }
                     </span>
                 }) }
@@ -71,7 +71,7 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
                     let f = &story.flows[flow];
                     let entry = html! {
                         <>
-                            <span class={classes!("ia-badge", format!("ia-badge--{}", style.class()))} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
+                            <span class={classes!("ia-badge", style.badge_class())} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
                             <span class="ia-legend__label">{ &f.label }</span>
                             <span class="ia-legend__route">{ story.flow_route(flow) }</span>
                         </>
@@ -212,7 +212,7 @@ fn canvas(
                 let focusable = interactive && path.number.is_some();
                 let class = classes!(
                     "ia-flow",
-                    format!("ia-flow--{}", style_of(index).class()),
+                    style_of(index).flow_class(),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                     selected.then_some("is-selected"),
                 );
@@ -244,7 +244,7 @@ fn canvas(
                 let index = path.flow;
                 let class = classes!(
                     "ia-flow__badge",
-                    format!("ia-flow--{}", style_of(index).class()),
+                    style_of(index).flow_class(),
                     if path.number.is_some() { "is-shown" } else { "is-hidden" },
                 );
                 let select = props.on_select.as_ref().map(|on_select| {

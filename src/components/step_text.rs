@@ -127,10 +127,10 @@ fn quote(story: &Story, q: &Quote, paired: bool) -> Html {
         .map_or(Style::Neutral, |a| Style::for_account(story, a));
     let source = &story.sources[q.source];
     html! {
-        <figure class={classes!("ia-quote", format!("ia-quote--{}", style.class()))}>
+        <figure class={classes!("ia-quote", style.quote_class())}>
             if let Some(account) = q.account {
                 <p class="ia-quote__account">
-                    <span class={classes!("ia-swatch", format!("ia-swatch--{}", style.class()))} aria-hidden="true"></span>
+                    <span class={classes!("ia-swatch", style.swatch_class())} aria-hidden="true"></span>
                     { account_heading(story, account, paired) }
                 </p>
             }

@@ -130,11 +130,37 @@ impl Style {
         }
     }
 
-    pub fn class(self) -> &'static str {
+    /// This style's modifier of each element it colours, whole, so no class name is
+    /// formatted while rendering.
+    pub fn flow_class(self) -> &'static str {
         match self {
-            Style::Alleged => "alleged",
-            Style::Meta => "meta",
-            Style::Neutral => "neutral",
+            Style::Alleged => "ia-flow--alleged",
+            Style::Meta => "ia-flow--meta",
+            Style::Neutral => "ia-flow--neutral",
+        }
+    }
+
+    pub fn swatch_class(self) -> &'static str {
+        match self {
+            Style::Alleged => "ia-swatch--alleged",
+            Style::Meta => "ia-swatch--meta",
+            Style::Neutral => "ia-swatch--neutral",
+        }
+    }
+
+    pub fn badge_class(self) -> &'static str {
+        match self {
+            Style::Alleged => "ia-badge--alleged",
+            Style::Meta => "ia-badge--meta",
+            Style::Neutral => "ia-badge--neutral",
+        }
+    }
+
+    pub fn quote_class(self) -> &'static str {
+        match self {
+            Style::Alleged => "ia-quote--alleged",
+            Style::Meta => "ia-quote--meta",
+            Style::Neutral => "ia-quote--neutral",
         }
     }
 }
