@@ -145,6 +145,52 @@ async function latency(browser, port = WIDGET, repeats = REPEATS) {
   return { results, longTasks };
 }
 
+/** Where the main thread's time goes during Nexts on the page at `url`: self time per click
+ * (each trace event's duration less that of the events nested in it), by kind of work. */
+const WORK = {
+  script: ["EventDispatch", "FunctionCall", "TimerFire", "FireAnimationFrame", "RunMicrotasks", "v8.callFunction"],
+  style: ["UpdateLayoutTree", "ParseHTML"],
+  layout: ["Layout"],
+  paint: ["Paint", "PrePaint", "Layerize", "Commit", "UpdateLayer"],
+};
+const TRACED_CLICKS = 20;
+
+async function mainThreadWork(browser, url, ready) {
+  const { context, page } = await throttledPhone(browser, url, ready);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (data) => events.push(...data.value));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  for (let i = 0; i < TRACED_CLICKS; i++) {
+    if (i % 9 === 0) await page.locator(".ia-progress__step, .ia-button--next").first().click();
+    await page.locator(".ia-button--next").click();
+    await page.waitForTimeout(250);
+  }
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.end");
+  await complete;
+  await context.close();
+  // The renderer's main thread: the one that dispatched the clicks.
+  const dispatches = {};
+  for (const e of events) if (e.name === "EventDispatch") dispatches[e.tid] = (dispatches[e.tid] ?? 0) + 1;
+  const main = Number(Object.entries(dispatches).sort((a, b) => b[1] - a[1])[0][0]);
+  const slices = events.filter((e) => e.ph === "X" && e.tid === main && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = {};
+  const open = [];
+  for (const e of slices) {
+    while (open.length && open.at(-1).end <= e.ts) open.pop();
+    if (open.length) self[open.at(-1).name] = (self[open.at(-1).name] ?? 0) - e.dur;
+    self[e.name] = (self[e.name] ?? 0) + e.dur;
+    open.push({ name: e.name, end: e.ts + e.dur });
+  }
+  const work = { script: 0, style: 0, layout: 0, paint: 0 };
+  for (const [name, us] of Object.entries(self)) {
+    const kind = Object.keys(WORK).find((k) => WORK[k].includes(name));
+    if (kind) work[kind] += us / 1000 / TRACED_CLICKS;
+  }
+  return work;
+}
+
 async function memory(browser) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
@@ -245,6 +291,13 @@ export async function measureInBrowser() {
       lines.push(`| ${name} | ${ms(median)} | ${ms(worst)} | ${ratio.toFixed(2)}× | ${budgeted ? "≤ 1.15×, " : ""}${verdict} |`);
     }
     lines.push(`| the plain-DOM swap of the app's own step markup, no app (bench/plain) | ${ms(floor)} | ${ms(Math.max(...plain))} | 1.00× | the browser's share |`);
+    // What the difference is made of: a trace of Nexts on each page.
+    const work = {
+      "this build": await mainThreadWork(browser, `http://127.0.0.1:${WIDGET}/`, "[data-ready]"),
+      "plain-DOM swap": await mainThreadWork(browser, `http://127.0.0.1:${WIDGET}/plain/`, "[data-plain-ready]"),
+    };
+    lines.push("", `| Main thread per Next and the 250 ms after it (${TRACED_CLICKS} traced, self time, 4x throttling) | script | style | layout | paint |`, "| --- | ---: | ---: | ---: | ---: |");
+    for (const [name, w] of Object.entries(work)) lines.push(`| ${name} | ${ms(w.script)} | ${ms(w.style)} | ${ms(w.layout)} | ${ms(w.paint)} |`);
     lines.push("", `| Interaction, same conditions, interleaved | this build, median | baseline build (${process.env.BENCH_BASELINE ?? "earlier commit"}), median | ratio | budget |`, "| --- | ---: | ---: | ---: | --- |");
     for (const name of ["step change (Next)", "view switch"]) {
       const ours = quantile(results[name], 0.5);
