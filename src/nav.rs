@@ -25,6 +25,12 @@ pub enum Action {
     GoTo(usize),
     StartOver,
     SetView(View),
+    /// A step and a view at once, as a deep link followed back or the framing page asks: one
+    /// change of state, so one render. `None` leaves that part as it is.
+    Show {
+        step: Option<usize>,
+        view: Option<View>,
+    },
     Select(Selection),
     CloseDetail,
     TogglePermission(usize),
@@ -132,6 +138,15 @@ impl State {
                 next.view = view;
                 next.selection = None;
             }
+            Action::Show { step, view } => {
+                if let Some(step) = step {
+                    next.go_to(step);
+                }
+                if let Some(view) = view {
+                    next.view = view;
+                    next.selection = None;
+                }
+            }
             Action::Select(selection) => next.selection = Some(selection),
             Action::CloseDetail => next.selection = None,
             Action::TogglePermission(permission) => {
@@ -160,7 +175,11 @@ impl Action {
     pub fn moves_step(&self) -> bool {
         matches!(
             self,
-            Action::Next | Action::Back | Action::GoTo(_) | Action::StartOver
+            Action::Next
+                | Action::Back
+                | Action::GoTo(_)
+                | Action::StartOver
+                | Action::Show { step: Some(_), .. }
         )
     }
 }
@@ -282,6 +301,41 @@ mod tests {
         assert_eq!(first.apply(Action::CloseDetail), first);
         let last = State::new(10).apply(Action::GoTo(9));
         assert_eq!(last.apply(Action::GoTo(usize::MAX)), last);
+    }
+
+    #[test]
+    fn show_is_a_step_and_a_view_in_one_change() {
+        let open = State::new(10)
+            .apply(Action::GoTo(2))
+            .apply(Action::Select(Selection::Actor(1)));
+        let both = Action::Show {
+            step: Some(5),
+            view: Some(View::Meta),
+        };
+        let one_by_one = open
+            .apply(Action::GoTo(5))
+            .apply(Action::SetView(View::Meta));
+        assert_eq!(open.apply(both.clone()), one_by_one);
+        // Either part alone, as a request without a known step or without a view makes it.
+        let view_only = open.apply(Action::Show {
+            step: None,
+            view: Some(View::SideBySide),
+        });
+        assert_eq!((view_only.step, view_only.view), (2, View::SideBySide));
+        assert_eq!(view_only.selection, None);
+        let step_only = open.apply(Action::Show {
+            step: Some(7),
+            view: None,
+        });
+        assert_eq!((step_only.step, step_only.view), (7, open.view));
+        assert!(
+            both.moves_step()
+                && !Action::Show {
+                    step: None,
+                    view: None
+                }
+                .moves_step()
+        );
     }
 
     #[test]

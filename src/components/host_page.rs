@@ -80,8 +80,10 @@ pub(super) fn use_url_position(
                         .as_deref()
                         .and_then(|s| find_step(&story, s))
                         .unwrap_or(0);
-                    nav.dispatch(Action::GoTo(step));
-                    nav.dispatch(Action::SetView(options.view.unwrap_or_default()));
+                    nav.dispatch(Action::Show {
+                        step: Some(step),
+                        view: Some(options.view.unwrap_or_default()),
+                    });
                 })
             });
         move || drop(listener)
@@ -100,12 +102,10 @@ pub(super) fn use_host_requests(
     use_effect_with(host, move |host| {
         let listener = host.clone().and_then(|host| {
             host::listen(host, move |step, view| {
-                if let Some(step) = find_step(&story, &step) {
-                    nav.dispatch(Action::GoTo(step));
-                }
-                if let Some(view) = view {
-                    nav.dispatch(Action::SetView(view));
-                }
+                nav.dispatch(Action::Show {
+                    step: find_step(&story, &step),
+                    view,
+                });
             })
         });
         move || drop(listener)
