@@ -175,7 +175,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
             <div class="ia-bar">
                 { progress(&ProgressProps { story: story.clone(), step: state.step, dispatch: dispatch.clone() }) }
-                <ReadingTools story={story.clone()} state={*state} dispatch={dispatch.clone()} />
+                <ReadingTools story={story.clone()} all_steps={state.all_steps} still={state.still} dispatch={dispatch.clone()} />
             </div>
             <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>

@@ -7,20 +7,21 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::aria_bool;
-use crate::nav::{Action, State};
+use crate::nav::Action;
 use crate::story::Story;
 
+/// Only what the menu shows, so a step change does not render it again.
 #[derive(Properties, PartialEq)]
 pub struct ReadingToolsProps {
     pub story: Rc<Story>,
-    pub state: State,
+    pub all_steps: bool,
+    pub still: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
     let ui = &props.story.ui;
-    let state = &props.state;
     let menu = use_node_ref();
     // Choosing "All steps" changes the whole view: the menu closes on it.
     let all_steps = {
@@ -47,12 +48,12 @@ pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
             </summary>
             <div class="ia-tools" role="group" aria-label={ui.tools_label.clone()}>
                 <button type="button" class="ia-tool ia-tool--all-steps"
-                    aria-pressed={aria_bool(state.all_steps)}
+                    aria-pressed={aria_bool(props.all_steps)}
                     onclick={all_steps}>
                     { &ui.all_steps }
                 </button>
                 <button type="button" role="switch" class="ia-switch ia-tool ia-tool--motion"
-                    aria-checked={aria_bool(state.still)}
+                    aria-checked={aria_bool(props.still)}
                     onclick={props.dispatch.reform(|_| Action::ToggleMotion)}>
                     <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
                     <span class="ia-switch__label">{ &ui.reduce_motion }</span>
