@@ -274,21 +274,10 @@ pub fn measure_fit(explainer: &Element) -> Fit {
             - px("border-left-width")
             - px("border-right-width")
     };
-    let mut diagrams = Vec::new();
-    if let Ok(figures) = explainer.query_selector_all("[data-slot]") {
-        for i in 0..figures.length() {
-            let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if let Some(slot) = figure
-                .get_attribute("data-slot")
-                .as_deref()
-                .and_then(Slot::from_name)
-            {
-                diagrams.push((slot, content_width(&figure)));
-            }
-        }
-    }
+    let diagrams: Vec<(Slot, f64)> = diagrams_in(explainer)
+        .iter()
+        .map(|(figure, slot)| (*slot, content_width(figure)))
+        .collect();
     Fit::default().measured(Some(content_width(explainer)), &diagrams)
 }
 
@@ -315,6 +304,8 @@ impl Reducible for FitState {
 struct FitObserver {
     root: Element,
     observer: ResizeObserver,
+    /// The diagrams observed, with their slots, as last found.
+    observed: RefCell<Vec<(Element, Slot)>>,
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
 }
 
@@ -332,11 +323,7 @@ impl FitObserver {
                 let target = entry.target();
                 if target == explainer {
                     measurement.explainer = Some(width);
-                } else if let Some(slot) = target
-                    .get_attribute("data-slot")
-                    .as_deref()
-                    .and_then(Slot::from_name)
-                {
+                } else if let Some(slot) = slot_of(&target) {
                     measurement.diagrams.push((slot, width));
                 }
             }
@@ -346,21 +333,44 @@ impl FitObserver {
         Some(FitObserver {
             root,
             observer,
+            observed: RefCell::new(Vec::new()),
             _on_resize: on_resize,
         })
     }
 
-    /// Observes the explainer and the diagrams now in it, and no longer those gone. Each new
-    /// observation reports its size once.
+    /// Observes the diagrams now in the explainer, and no longer those gone, when they have
+    /// changed (a step or view change draws new ones, or moves one to another slot); a render
+    /// that keeps them costs nothing. Each new observation reports its size once.
     fn observe_all(&self) {
+        let diagrams = diagrams_in(&self.root);
+        let mut observed = self.observed.borrow_mut();
+        if *observed == diagrams {
+            return;
+        }
         self.observer.disconnect();
         self.observer.observe(&self.root);
-        if let Ok(diagrams) = self.root.query_selector_all("[data-slot]") {
-            for i in 0..diagrams.length() {
-                if let Some(diagram) = diagrams.item(i) {
-                    self.observer.observe(diagram.unchecked_ref());
-                }
-            }
+        for (figure, _) in &diagrams {
+            self.observer.observe(figure);
         }
+        *observed = diagrams;
     }
+}
+
+/// The slot an interactive diagram sits in, from its `data-slot`.
+fn slot_of(figure: &Element) -> Option<Slot> {
+    figure
+        .get_attribute("data-slot")
+        .as_deref()
+        .and_then(Slot::from_name)
+}
+
+/// Every interactive diagram in `root`, with its slot.
+fn diagrams_in(root: &Element) -> Vec<(Element, Slot)> {
+    let Ok(figures) = root.query_selector_all("[data-slot]") else {
+        return Vec::new();
+    };
+    (0..figures.length())
+        .filter_map(|i| figures.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|figure| slot_of(&figure).map(|slot| (figure, slot)))
+        .collect()
 }

@@ -133,34 +133,31 @@ impl Style {
     /// This style's modifier of each element it colours, whole, so no class name is
     /// formatted while rendering.
     pub fn flow_class(self) -> &'static str {
-        match self {
-            Style::Alleged => "ia-flow--alleged",
-            Style::Meta => "ia-flow--meta",
-            Style::Neutral => "ia-flow--neutral",
-        }
+        self.pick(["ia-flow--alleged", "ia-flow--meta", "ia-flow--neutral"])
     }
 
     pub fn swatch_class(self) -> &'static str {
-        match self {
-            Style::Alleged => "ia-swatch--alleged",
-            Style::Meta => "ia-swatch--meta",
-            Style::Neutral => "ia-swatch--neutral",
-        }
+        self.pick([
+            "ia-swatch--alleged",
+            "ia-swatch--meta",
+            "ia-swatch--neutral",
+        ])
     }
 
     pub fn badge_class(self) -> &'static str {
-        match self {
-            Style::Alleged => "ia-badge--alleged",
-            Style::Meta => "ia-badge--meta",
-            Style::Neutral => "ia-badge--neutral",
-        }
+        self.pick(["ia-badge--alleged", "ia-badge--meta", "ia-badge--neutral"])
     }
 
     pub fn quote_class(self) -> &'static str {
+        self.pick(["ia-quote--alleged", "ia-quote--meta", "ia-quote--neutral"])
+    }
+
+    /// One of three things, in the order alleged, Meta, neutral.
+    fn pick(self, [alleged, meta, neutral]: [&'static str; 3]) -> &'static str {
         match self {
-            Style::Alleged => "ia-quote--alleged",
-            Style::Meta => "ia-quote--meta",
-            Style::Neutral => "ia-quote--neutral",
+            Style::Alleged => alleged,
+            Style::Meta => meta,
+            Style::Neutral => neutral,
         }
     }
 }
