@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::aria_bool;
 use crate::scene::Style;
 use crate::story::{Quote, Story, ALLEGED, META};
-use crate::text::{format_date, iso_date, paragraphs};
+use crate::text::{fill, format_date, iso_date, paragraphs};
 
 #[derive(Properties, PartialEq)]
 pub struct StepTextProps {
@@ -34,6 +34,15 @@ pub fn StepText(props: &StepTextProps) -> Html {
     let heading = props.heading_id.as_ref().map(|id| {
         html! { <h3 class="ia-step__title" id={id.clone()}>{ &step.title }</h3> }
     });
+    // A dated status says where things stood, before the words that describe it.
+    let status = step.as_of.map(|date| {
+        let when = format_date(date, &story.ui);
+        html! {
+            <p class="ia-step__status">
+                <time datetime={iso_date(date)}>{ fill(&story.ui.status_as_of, &[("date", &when)]) }</time>
+            </p>
+        }
+    });
     let points = (!step.points.is_empty()).then(|| {
         html! {
             <ul class="ia-step__points">
@@ -45,6 +54,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
         return html! {
             <div class="ia-step__text">
                 { for heading }
+                { for status }
                 { for body.iter().map(|p| html! { <p>{ p }</p> }) }
                 { for points }
                 if !step.quotes.is_empty() {
@@ -64,6 +74,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
     html! {
         <div class="ia-step__text">
             { for heading }
+            { for status }
             { for body.first().map(|p| html! { <p>{ p }</p> }) }
             if let Some((first, second)) = pair {
                 <div class={classes!("ia-quotes", "ia-quotes--pair", (!*quotes_open).then_some("is-clamped"))}>

@@ -523,3 +523,55 @@ fn every_story_has_a_corrections_log() {
         );
     }
 }
+
+/// The checks only a person at the desk can do are carried as data, open until someone does
+/// them: no shipped story pretends a docket was pulled or a company asked.
+#[test]
+fn the_shipped_stories_carry_the_open_desk_checks() {
+    const REQUIRED: [&str; 7] = [
+        "klein-docket",
+        "users-appeal",
+        "bracamontes-docket",
+        "comment-netflix",
+        "comment-meta",
+        "comment-plaintiffs",
+        "medianama-url",
+    ];
+    let mut ids_by_file = Vec::new();
+    for (file, text) in FILES {
+        let (_, checks) = super::parse_with_desk_checks(file, text).expect("shipped stories parse");
+        for id in REQUIRED {
+            let check = checks.iter().find(|c| c.id == id);
+            assert!(
+                check.is_some_and(|c| c.is_open()),
+                "{file}: desk check {id:?} is open"
+            );
+        }
+        ids_by_file.push(checks.into_iter().map(|c| c.id).collect::<Vec<_>>());
+    }
+    assert!(
+        ids_by_file.windows(2).all(|w| w[0] == w[1]),
+        "every language carries the same checks"
+    );
+}
+
+/// Desk checks stay in the story file: the compiled story, from which the app, print and the
+/// prerendered page all render, carries neither their tasks nor their notes.
+#[test]
+fn no_desk_check_reaches_the_compiled_story() {
+    for (file, text) in FILES {
+        let (story, checks) =
+            super::parse_with_desk_checks(file, text).expect("shipped stories parse");
+        let compiled = story.encode();
+        for check in &checks {
+            for words in std::iter::once(&check.task).chain(&check.note) {
+                let needle = words.as_bytes();
+                assert!(
+                    !compiled.windows(needle.len()).any(|w| w == needle),
+                    "{file}: desk check {:?} is in the compiled story",
+                    check.id
+                );
+            }
+        }
+    }
+}

@@ -421,4 +421,74 @@ cases! {
         "body = \"First paragraph.\\n\\nSecond paragraph.\"\nsources = [\"doc\"]\n",
         "body = \"First paragraph.\\n\\nSecond paragraph.\"\nsources = [\"doc\", \"doc\"]\n",
     ) => refused("steps[0].sources[1]", "is already listed");
+    /// a dated status newer than every source its step cites.
+    as_of_newer_than_evidence: minimal().replace(
+        "as_of = \"2024-03-23\"\n",
+        "as_of = \"2024-04\"\n",
+    ) => refused("steps[4].as_of", "a status cannot be newer than its evidence");
+    /// with the newest source undated, the status is held to the next newest, which is named.
+    as_of_names_the_source_it_outruns: minimal().replace(
+        "date = \"2024-03-23\"\nurl",
+        "url",
+    ) => refused("steps[4].as_of", "\"memo\" (2018)");
+    /// a dated status that is not a date.
+    as_of_not_a_date: minimal().replace(
+        "as_of = \"2024-03-23\"\n",
+        "as_of = \"March 2024\"\n",
+    ) => refused("steps[4].as_of", "is not a date");
+    /// a status dated within its newest source's month is not newer than it.
+    as_of_within_the_source_month: minimal().replace(
+        "as_of = \"2024-03-23\"\n",
+        "as_of = \"2024-03\"\n",
+    ) => ACCEPTED;
+    /// a desk check's status is neither open nor done.
+    desk_check_status_unknown: minimal().replace(
+        "status = \"open\"\n",
+        "status = \"pending\"\n",
+    ) => refused("desk_checks[0].status", "must be \"open\" or \"done\"");
+    /// an open desk check that says who did it.
+    desk_check_open_but_signed: minimal().replace(
+        "status = \"open\"\n",
+        "status = \"open\"\ndone_by = \"JS\"\n",
+    ) => refused("desk_checks[0].done_by", "an open check has no done_by");
+    /// a done desk check without the date it was done.
+    desk_check_done_undated: minimal().replace(
+        "done_on = \"2026-11-28\"\n",
+        "",
+    ) => refused("desk_checks[1].done_on", "needs done_on");
+    /// a done desk check dated only to the month.
+    desk_check_done_on_month: minimal().replace(
+        "done_on = \"2026-11-28\"\n",
+        "done_on = \"2026-11\"\n",
+    ) => refused("desk_checks[1].done_on", "full date");
+    /// a done desk check signed with a name, not initials.
+    desk_check_done_by_name: minimal().replace(
+        "done_by = \"JS\"\n",
+        "done_by = \"jane\"\n",
+    ) => refused("desk_checks[1].done_by", "initials");
+    /// a done desk check nobody signed.
+    desk_check_done_unsigned: minimal().replace(
+        "done_by = \"JS\"\n",
+        "",
+    ) => refused("desk_checks[1].done_by", "needs done_by");
+    /// two desk checks with one id.
+    desk_check_duplicate_id: minimal().replace(
+        "id = \"comment\"\n",
+        "id = \"docket\"\n",
+    ) => refused("desk_checks[1].id", "duplicate desk check id");
+    /// a desk check with nothing to do.
+    desk_check_empty_task: minimal().replace(
+        "task = \"Pull the court docket.\"\n",
+        "task = \" \"\n",
+    ) => refused("desk_checks[0].task", "is empty");
+    /// a desk check with a field the format does not have.
+    desk_check_unknown_field: minimal().replace(
+        "note = \"The timeline's status depends on it.\"\n",
+        "owner = \"JS\"\n",
+    ) => refused("desk_checks[0].owner", "unknown field `owner`");
+    /// the dated-status label without the date it must show.
+    status_label_without_date: minimal().replace(
+        "status_as_of = \"Where the case stood in {date}, the latest we could confirm:\"\n",
+        "status_as_of = \"Where things stood:\"\n",
+    ) => refused("ui.status_as_of", "must contain the placeholder {date}");
 }

@@ -207,6 +207,7 @@ fn read_step(r: &mut Reader) -> Read<Step> {
     Ok(Step {
         id: r.string()?,
         title: r.string()?,
+        as_of: r.option(Reader::date)?,
         body: r.string()?,
         points: r.strings()?,
         sources: r.indices()?,

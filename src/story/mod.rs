@@ -7,6 +7,7 @@
 //! already passed every check, and `decode` reads it back in the browser.
 
 mod decode;
+pub mod desk;
 pub mod model;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,4 +23,4 @@ mod corpus_tests;
 mod fuzz_tests;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use parse::{parse, StoryError};
+pub use parse::{parse, parse_with_desk_checks, StoryError};

@@ -92,6 +92,8 @@ macro_rules! with_ui_labels {
             translated,
             show_original,
             last_updated,
+            /// Heads a dated status, with `{date}`: where things stood on the step's `as_of`.
+            status_as_of,
             date_day,
             date_month,
             error_title,
@@ -209,6 +211,9 @@ pub struct Event {
 pub struct Step {
     pub id: String,
     pub title: String,
+    /// For a step that gives a status: the date it describes, never later than the newest
+    /// dated source the step cites (the checker holds it there). Shown above the body.
+    pub as_of: Option<Date>,
     pub body: String,
     pub points: Vec<String>,
     pub sources: Vec<usize>,

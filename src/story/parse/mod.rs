@@ -19,16 +19,26 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::desk::{DeskCheck, Done};
 use super::model::url_problem;
 use super::model::*;
 pub use error::StoryError;
 use error::{clean_path, first_line, line_column};
 use raw::*;
-use rules::text_problem;
+use rules::{first_day, last_day, text_problem};
 pub use rules::{parse_date, DEK_MAX_CHARS, GRID_COLUMNS, GRID_ROWS, SOURCE_NOTE_MAX_CHARS};
 
 /// Parses and validates `source`, read from `file` (the name is only used in messages).
 pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
+    parse_with_desk_checks(file, source).map(|(story, _)| story)
+}
+
+/// Parses and validates `source` like [`parse`], and also returns the story's desk checks,
+/// which the story itself never carries.
+pub fn parse_with_desk_checks(
+    file: &str,
+    source: &str,
+) -> Result<(Story, Vec<DeskCheck>), Vec<StoryError>> {
     let locate = |span: Option<Range<usize>>, field: String, message: String| {
         let (line, column) = line_column(source, span.map_or(0, |s| s.start));
         StoryError {
@@ -62,9 +72,10 @@ pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
         errors: Vec::new(),
         locate: &locate,
     };
+    let desk_checks = checker.desk_checks(&raw.desk_checks);
     let story = checker.story(raw);
     if checker.errors.is_empty() {
-        Ok(story)
+        Ok((story, desk_checks))
     } else {
         Err(checker.errors)
     }
@@ -123,7 +134,7 @@ where
                 label: self.text(&format!("accounts[{i}].label"), &a.label),
             })
             .collect();
-        let sources = raw
+        let sources: Vec<Source> = raw
             .sources
             .iter()
             .enumerate()
@@ -182,7 +193,7 @@ where
             sources: &source_ids,
             flows: &flow_ids,
         };
-        let steps = raw
+        let steps: Vec<Step> = raw
             .steps
             .iter()
             .enumerate()
@@ -190,6 +201,7 @@ where
             .collect();
 
         let last_updated = self.date("last_updated", &raw.last_updated);
+        self.statuses(&raw, &steps, &sources, last_updated);
         let corrections = self.corrections(&raw.corrections, last_updated);
         Story {
             language: self.language_tag("language", &raw.language),
@@ -221,8 +233,9 @@ where
                 self.error(label.span(), format!("ui.{key}"), problem);
             }
         }
-        let placeholders: [(&str, &Text, &[&str]); 8] = [
+        let placeholders: [(&str, &Text, &[&str]); 9] = [
             ("sources_count", &ui.sources_count, &["{count}"]),
+            ("status_as_of", &ui.status_as_of, &["{date}"]),
             ("progress", &ui.progress, &["{current}", "{total}"]),
             ("go_to_step", &ui.go_to_step, &["{number}", "{title}"]),
             ("diagram_label", &ui.diagram_label, &["{title}"]),
@@ -474,6 +487,126 @@ where
         corrections
     }
 
+    /// A dated status is never newer than its evidence: a step's `as_of` may not be later than
+    /// the newest dated source the step cites, nor than the story's last update.
+    fn statuses(&mut self, raw: &RawStory, steps: &[Step], sources: &[Source], updated: Date) {
+        for (i, (raw_step, step)) in raw.steps.iter().zip(steps).enumerate() {
+            let (Some(text), Some(as_of)) = (&raw_step.as_of, step.as_of) else {
+                continue;
+            };
+            let field = format!("steps[{i}].as_of");
+            let newest = step
+                .sources
+                .iter()
+                .filter_map(|&s| Some((s, sources.get(s)?.date?)))
+                .max_by_key(|&(_, date)| last_day(date));
+            match newest {
+                None => {
+                    let message = "none of the sources this step cites is dated; a status needs dated evidence";
+                    self.error(text.span(), field, message);
+                }
+                Some((source, date)) if first_day(as_of) > last_day(date) => {
+                    let (id, written) = raw
+                        .sources
+                        .get(source)
+                        .map(|s| {
+                            (
+                                s.id.get_ref().as_str(),
+                                s.date.as_ref().map_or("", |d| d.get_ref().as_str()),
+                            )
+                        })
+                        .unwrap_or_default();
+                    let message = format!(
+                        "{:?} is later than the newest dated source this step cites, {id:?} ({written}): a status cannot be newer than its evidence; date it by that source, or cite the newer one",
+                        text.get_ref()
+                    );
+                    self.error(text.span(), field, message);
+                }
+                Some(_) if first_day(as_of) > last_day(updated) => {
+                    self.error(text.span(), field, "is later than last_updated");
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Each check is open, or done with the date and the initials of whoever did it.
+    fn desk_checks(&mut self, raw: &[RawDeskCheck]) -> Vec<DeskCheck> {
+        self.ids("desk check", "desk_checks", raw.iter().map(|c| &c.id));
+        raw.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let at = format!("desk_checks[{i}]");
+                let task = self.text(&format!("{at}.task"), &c.task);
+                let note = c.note.as_ref().map(|n| self.text(&format!("{at}.note"), n));
+                let done = match c.status.get_ref().as_str() {
+                    "open" => {
+                        for (key, value) in [("done_on", &c.done_on), ("done_by", &c.done_by)] {
+                            if let Some(value) = value {
+                                let message = format!("an open check has no {key}; set status = \"done\" once it is done");
+                                self.error(value.span(), format!("{at}.{key}"), message);
+                            }
+                        }
+                        None
+                    }
+                    "done" => self.done(&at, c),
+                    other => {
+                        let message = format!("must be \"open\" or \"done\", not {other:?}");
+                        self.error(c.status.span(), format!("{at}.status"), message);
+                        None
+                    }
+                };
+                DeskCheck {
+                    id: c.id.get_ref().clone(),
+                    task,
+                    done,
+                    note,
+                }
+            })
+            .collect()
+    }
+
+    /// A done check says when (a full date) and who (initials); a check missing either is
+    /// reported, and stays open.
+    fn done(&mut self, at: &str, c: &RawDeskCheck) -> Option<Done> {
+        let on = match &c.done_on {
+            Some(text) => {
+                let date = self.date(&format!("{at}.done_on"), text);
+                if date.day.is_none() {
+                    let message = "needs the full date the check was done, YYYY-MM-DD";
+                    self.error(text.span(), format!("{at}.done_on"), message);
+                }
+                Some(date)
+            }
+            None => {
+                let message = "a done check needs done_on, the date it was done (YYYY-MM-DD)";
+                self.error(c.status.span(), format!("{at}.done_on"), message);
+                None
+            }
+        };
+        let by = match &c.done_by {
+            Some(text) => {
+                let initials = text.get_ref();
+                let count = initials.chars().count();
+                let valid = (2..=4).contains(&count)
+                    && initials
+                        .chars()
+                        .all(|ch| ch.is_alphabetic() && !ch.is_lowercase());
+                if !valid {
+                    let message = format!("takes the initials of whoever did the check, 2 to 4 capital letters such as \"JS\", not {initials:?}");
+                    self.error(text.span(), format!("{at}.done_by"), message);
+                }
+                Some(initials.clone())
+            }
+            None => {
+                let message = "a done check needs done_by, the initials of whoever did it";
+                self.error(c.status.span(), format!("{at}.done_by"), message);
+                None
+            }
+        };
+        Some(Done { on: on?, by: by? })
+    }
+
     fn actors(&mut self, raw: &[RawActor], sources: &Ids) -> Vec<Actor> {
         let mut taken: HashMap<(u8, u8), usize> = HashMap::new();
         let mut actors = Vec::new();
@@ -592,6 +725,10 @@ where
         Step {
             id: s.id.get_ref().clone(),
             title: self.text(&format!("{at}.title"), &s.title),
+            as_of: s
+                .as_of
+                .as_ref()
+                .map(|d| self.date(&format!("{at}.as_of"), d)),
             body: self.text(&format!("{at}.body"), &s.body),
             points: s
                 .points

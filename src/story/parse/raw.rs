@@ -29,6 +29,9 @@ pub(super) struct RawStory {
     pub(super) steps: Vec<RawStep>,
     #[serde(default)]
     pub(super) corrections: Vec<RawCorrection>,
+    /// For the desk only: what a person must still do before the story is published.
+    #[serde(default)]
+    pub(super) desk_checks: Vec<RawDeskCheck>,
 }
 
 macro_rules! write_raw_ui {
@@ -72,6 +75,17 @@ with_ui_labels!(write_raw_ui);
 pub(super) struct RawCorrection {
     pub(super) date: Text,
     pub(super) text: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDeskCheck {
+    pub(super) id: Text,
+    pub(super) task: Text,
+    pub(super) status: Text,
+    pub(super) done_on: Option<Text>,
+    pub(super) done_by: Option<Text>,
+    pub(super) note: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -147,6 +161,7 @@ pub(super) struct RawEvent {
 pub(super) struct RawStep {
     pub(super) id: Text,
     pub(super) title: Text,
+    pub(super) as_of: Option<Text>,
     pub(super) body: Text,
     #[serde(default)]
     pub(super) points: Vec<Text>,

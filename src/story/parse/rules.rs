@@ -74,6 +74,21 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     Ok(Date { year, month, day })
 }
 
+/// The first day a date can mean: "2025-10" begins on October 1.
+pub(super) fn first_day(date: Date) -> (u16, u8, u8) {
+    (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
+}
+
+/// The last day a date can mean: "2025-10" runs to October 31, "2025" to December 31.
+pub(super) fn last_day(date: Date) -> (u16, u8, u8) {
+    let month = date.month.unwrap_or(12);
+    (
+        date.year,
+        month,
+        date.day.unwrap_or(days_in_month(date.year, month)),
+    )
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
