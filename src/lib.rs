@@ -31,6 +31,8 @@ pub mod embed;
 pub mod figure;
 pub mod nav;
 pub mod options;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publishing;
 pub mod scene;
 pub mod story;
 pub mod text;

@@ -1,8 +1,13 @@
 // The publisher page: options in, preview and copyable snippets out. Plain DOM, no framework.
+// Its languages, steps and each language's readiness come from publisher.json, which the build
+// writes from the story files, so the page cannot offer a step or language the stories lack.
 const base = new URL("./", location.href).href;
 const form = document.getElementById("options");
 const preview = document.getElementById("preview");
 const status = document.getElementById("copied");
+const readiness = document.getElementById("readiness");
+/** The stories, once publisher.json has arrived: [{ language, title, steps, ready, open_checks }]. */
+let stories = [];
 const TITLE = "Explainer: what access to your Facebook inbox would mean";
 
 const escape = (text) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
@@ -11,7 +16,8 @@ const escape = (text) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;")
 function chosen() {
   const data = new FormData(form);
   const defaults = { step: "1", view: "alleged", lang: "en", theme: "auto" };
-  const step = Math.min(10, Math.max(1, parseInt(data.get("step"), 10) || 1));
+  const steps = stories.find((story) => story.language === data.get("lang"))?.steps.length || 1;
+  const step = Math.min(steps, Math.max(1, parseInt(data.get("step"), 10) || 1));
   const values = { step: String(step), view: data.get("view"), lang: data.get("lang"), theme: data.get("theme") };
   return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== defaults[key]));
 }
@@ -59,5 +65,85 @@ for (const box of document.querySelectorAll(".snippet")) {
   });
   box.append(code, copy);
 }
-form.addEventListener("input", update);
+/** "Spanish (español)": the language's name in English, then in itself. */
+function languageName(tag) {
+  const inEnglish = new Intl.DisplayNames(["en"], { type: "language" }).of(tag);
+  const own = new Intl.DisplayNames([tag], { type: "language" }).of(tag);
+  return own && own !== inEnglish ? `${inEnglish} (${own})` : inEnglish;
+}
+
+function option(value, text) {
+  const element = document.createElement("option");
+  element.value = value;
+  element.textContent = text;
+  return element;
+}
+
+/** The chosen language's steps, keeping the chosen step where the language has it. */
+function offerSteps() {
+  const select = form.elements.step;
+  const story = stories.find((s) => s.language === form.elements.lang.value) || stories[0];
+  const chosen = Math.min(parseInt(select.value, 10) || 1, story.steps.length);
+  select.replaceChildren(...story.steps.map((title, i) => option(String(i + 1), `${i + 1}. ${title}`)));
+  select.value = String(chosen);
+}
+
+/** Each language: "Ready to publish", or "Not ready to publish" and its open desk checks. */
+function showReadiness() {
+  readiness.replaceChildren(
+    ...stories.map((story) => {
+      const block = document.createElement("div");
+      block.className = "readiness";
+      block.dataset.language = story.language;
+      const heading = document.createElement("h3");
+      heading.textContent = languageName(story.language);
+      const verdict = document.createElement("p");
+      verdict.className = story.ready ? "readiness__verdict is-ready" : "readiness__verdict";
+      const count = story.open_checks.length;
+      verdict.textContent = story.ready
+        ? "Ready to publish"
+        : `Not ready to publish: ${count} desk ${count === 1 ? "check is" : "checks are"} open`;
+      block.append(heading, verdict);
+      if (!story.ready) {
+        const list = document.createElement("ul");
+        for (const check of story.open_checks) {
+          const item = document.createElement("li");
+          const id = document.createElement("code");
+          id.textContent = check.id;
+          item.append(id, `: ${check.task}`);
+          list.append(item);
+        }
+        block.append(list);
+      }
+      return block;
+    }),
+  );
+}
+
+async function load() {
+  try {
+    const response = await fetch(new URL("publisher.json", base));
+    if (!response.ok) throw new Error(`publisher.json answered ${response.status}`);
+    const data = await response.json();
+    if (!Array.isArray(data.stories) || data.stories.length === 0) throw new Error("publisher.json lists no story");
+    stories = data.stories;
+  } catch (error) {
+    const problem = document.createElement("p");
+    problem.className = "readiness__error";
+    problem.textContent = `The stories' steps and desk checks could not be read (${error.message}). Rebuild the site; until then only step 1 in English is offered, and readiness is unknown.`;
+    readiness.replaceChildren(problem);
+    return;
+  }
+  const language = form.elements.lang;
+  language.replaceChildren(...stories.map((story) => option(story.language, languageName(story.language))));
+  offerSteps();
+  showReadiness();
+  update();
+}
+
+form.addEventListener("input", (event) => {
+  if (event.target.name === "lang" && stories.length) offerSteps();
+  update();
+});
 update();
+load();

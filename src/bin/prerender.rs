@@ -3,7 +3,8 @@
 //! starts the app with `start.js` (written by Trunk from `pattern_script` in Trunk.toml), which
 //! starts it once the page is painted and the explainer in view; writes every story but the
 //! built-in one as `stories/LANG.story`; and writes the page's oEmbed response (`oembed.json`)
-//! for CMSs that embed by pasting a URL.
+//! for CMSs that embed by pasting a URL; and writes `publisher.json`, each story's language,
+//! steps and open desk checks, from which the publisher page builds its choices.
 //!
 //! The page's public address comes from `PUBLIC_URL` (default `http://127.0.0.1:8080/`), since
 //! an oEmbed response must name absolute URLs. The page then shows the first step before the
@@ -19,7 +20,8 @@ use inbox_explainer::builtin::{story_bytes, BUILT_IN, STORIES};
 use inbox_explainer::components::document::{Document, DocumentProps};
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
 use inbox_explainer::embed::{json_string, origin_of};
-use inbox_explainer::story::Story;
+use inbox_explainer::publishing::publisher_data;
+use inbox_explainer::story::{parse_with_desk_checks, Story};
 
 /// Written in `index.html` inside the mount element; replaced by the rendered explainer.
 const MARKER: &str = "<!-- prerendered explainer -->";
@@ -67,6 +69,10 @@ fn main() -> ExitCode {
         eprintln!("prerender: {error}");
         return ExitCode::FAILURE;
     }
+    if let Err(error) = write_publisher_data(Path::new(&path)) {
+        eprintln!("prerender: {error}");
+        return ExitCode::FAILURE;
+    }
     let public_url = std::env::var("PUBLIC_URL").unwrap_or_else(|_| DEFAULT_PUBLIC_URL.into());
     if origin_of(&public_url).is_none() {
         eprintln!("prerender: PUBLIC_URL {public_url:?} is not an http(s) URL");
@@ -91,6 +97,32 @@ fn write_other_languages(page: &Path) -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())
+}
+
+/// Writes `publisher.json` beside `page`, from the story files themselves (the compiled
+/// stories do not carry the desk checks): the built-in language first, then the others.
+fn write_publisher_data(page: &Path) -> Result<(), String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    let mut stories = Vec::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let parsed = parse_with_desk_checks(&name, &text).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            lines.join("\n")
+        })?;
+        stories.push(parsed);
+    }
+    stories.sort_by_key(|(story, _)| story.language != BUILT_IN);
+    let out = page.with_file_name("publisher.json");
+    std::fs::write(&out, publisher_data(&stories))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 /// The explainer at its first step, with the whole-story document inside it, before its footer

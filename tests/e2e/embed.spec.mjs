@@ -205,8 +205,10 @@ test("the loader's page has no layout shift while the explainer loads and sizes 
 test("the publisher page previews the chosen options and gives a snippet that works", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "http://127.0.0.1:8090" });
   await page.goto("http://127.0.0.1:8090/publisher.html");
-  await page.locator("input[name='step']").fill("5");
+  await page.locator("select[name='step']").selectOption("5");
   await page.locator("select[name='view']").selectOption("meta");
+  // The preview starts once it is scrolled into view, below the readiness report.
+  await page.locator("#preview").scrollIntoViewIfNeeded();
   const preview = page.frameLocator("#preview");
   await preview.locator("[data-inbox-explainer][data-ready]").waitFor({ state: "attached" });
   await expect(preview.locator(".ia-interactive .ia-step__title")).toHaveText("The agreement as Meta describes it");
