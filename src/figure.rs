@@ -5,13 +5,13 @@
 
 use crate::nav::{Granted, View};
 use crate::scene::fit::{Fit, Slot};
-use crate::scene::{explorer_flows, Style};
+use crate::scene::Style;
 use crate::story::{Diagram, FlowSets, Specimen, Story, ALLEGED, META};
 use crate::text::fill;
 
-/// Whom the figure is drawn for.
+/// How the figure is drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Reader {
+pub enum Mode {
     /// The interactive step: the reader's view and permissions, and only the forms that fit.
     Interactive {
         view: View,
@@ -31,7 +31,7 @@ pub struct Plan<'a> {
     pub view_switch: bool,
     pub arrangement: Arrangement,
     pub diagrams: Vec<DiagramPlan>,
-    pub other: Other<'a>,
+    pub panel: Panel<'a>,
 }
 
 /// How a figure's diagrams are set out.
@@ -42,11 +42,11 @@ pub enum Arrangement {
     /// Two side by side, measured to fit.
     Two,
     /// Two side by side and one with both accounts, not yet measured: the stylesheet shows
-    /// the form that fits.
-    EitherForm,
-    /// Two side by side where there is room, one above the other where there is not (the
-    /// document, which never overlays one account on the other).
-    TwoOrStacked,
+    /// the pair or the one that fits.
+    Pair,
+    /// Both accounts, two side by side where there is room, one above the other where there
+    /// is not (the document, which never overlays one account on the other).
+    Both,
 }
 
 impl Arrangement {
@@ -55,8 +55,8 @@ impl Arrangement {
         match self {
             Arrangement::One => None,
             Arrangement::Two => Some("ia-diagrams--two"),
-            Arrangement::EitherForm => Some("ia-diagrams--pair"),
-            Arrangement::TwoOrStacked => Some("ia-diagrams--both"),
+            Arrangement::Pair => Some("ia-diagrams--pair"),
+            Arrangement::Both => Some("ia-diagrams--both"),
         }
     }
 }
@@ -71,7 +71,7 @@ pub struct DiagramPlan {
     pub caption: String,
     /// A second account's flows drawn on the same boxes, each in its own style: how a phone
     /// shows two accounts "side by side", at a size that can still be read.
-    pub also: Option<Overlay>,
+    pub overlay: Option<Overlay>,
     /// Where the diagram sits, which decides its width.
     pub slot: Slot,
 }
@@ -81,7 +81,7 @@ impl DiagramPlan {
     pub fn drawn(&self) -> Vec<(usize, Style)> {
         let first = self.shown.iter().map(|&f| (f, self.style));
         let second = self
-            .also
+            .overlay
             .iter()
             .flat_map(|o| o.shown.iter().map(move |&f| (f, o.style)));
         first.chain(second).collect()
@@ -90,7 +90,7 @@ impl DiagramPlan {
     /// Each account's caption with its style.
     pub fn captions(&self) -> Vec<(Style, &str)> {
         let mut captions = vec![(self.style, self.caption.as_str())];
-        captions.extend(self.also.iter().map(|o| (o.style, o.caption.as_str())));
+        captions.extend(self.overlay.iter().map(|o| (o.style, o.caption.as_str())));
         captions
     }
 }
@@ -103,9 +103,9 @@ pub struct Overlay {
     pub caption: String,
 }
 
-/// What the figure holds besides (or instead of) actor diagrams.
+/// The panel a figure holds besides (or instead of) actor diagrams.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Other<'a> {
+pub enum Panel<'a> {
     None,
     /// The permission explorer, whose diagram is `diagram`.
     Explorer {
@@ -117,17 +117,17 @@ pub enum Other<'a> {
     Sources,
 }
 
-/// The figure of step `step` for `reader`.
-pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
+/// The figure of step `step`, drawn in `mode`.
+pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
     let step_data = &story.steps[step];
     let diagram = |shown: &[usize], style: Style, caption: String, slot: Slot| DiagramPlan {
         shown: shown.to_vec(),
         style,
         caption,
-        also: None,
+        overlay: None,
         slot,
     };
-    let interactive = matches!(reader, Reader::Interactive { .. });
+    let interactive = matches!(mode, Mode::Interactive { .. });
     let mut plan = Plan {
         hint: interactive
             && matches!(
@@ -137,7 +137,7 @@ pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
         view_switch: false,
         arrangement: Arrangement::One,
         diagrams: Vec::new(),
-        other: Other::None,
+        panel: Panel::None,
     };
     match &step_data.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
@@ -147,7 +147,7 @@ pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
             // A key in the views' short names; the full names head the quotes and the
             // description.
             let together = || DiagramPlan {
-                also: Some(Overlay {
+                overlay: Some(Overlay {
                     shown: meta.clone(),
                     style: Style::Meta,
                     caption: story.ui.view_meta.clone(),
@@ -161,9 +161,9 @@ pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
             };
             let pair = || vec![alleged_diagram(Slot::Half), meta_diagram(Slot::Half)];
             plan.view_switch = interactive;
-            (plan.arrangement, plan.diagrams) = match reader {
-                Reader::Document => (Arrangement::TwoOrStacked, pair()),
-                Reader::Interactive { view, fit, .. } => match (view, fit.pair()) {
+            (plan.arrangement, plan.diagrams) = match mode {
+                Mode::Document => (Arrangement::Both, pair()),
+                Mode::Interactive { view, fit, .. } => match (view, fit.pair()) {
                     (View::Alleged, _) => (Arrangement::One, vec![alleged_diagram(Slot::Full)]),
                     (View::Meta, _) => (Arrangement::One, vec![meta_diagram(Slot::Full)]),
                     (View::SideBySide, Some(true)) => (Arrangement::Two, pair()),
@@ -173,7 +173,7 @@ pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
                     (View::SideBySide, None) => {
                         let mut both = pair();
                         both.push(together());
-                        (Arrangement::EitherForm, both)
+                        (Arrangement::Pair, both)
                     }
                 },
             };
@@ -188,22 +188,80 @@ pub fn plan(story: &Story, step: usize, reader: Reader) -> Plan<'_> {
             plan.diagrams = vec![diagram(flows, Style::Neutral, caption, Slot::Full)];
         }
         Diagram::Explorer { always } => {
-            let granted = match reader {
-                Reader::Interactive { granted, .. } => granted,
-                Reader::Document => Granted::all(story.permissions.len()),
+            let granted = match mode {
+                Mode::Interactive { granted, .. } => granted,
+                Mode::Document => Granted::all(story.permissions.len()),
             };
             let shown = explorer_flows(story, always, granted);
             let caption = story.ui.possible_flows.clone();
-            plan.other = Other::Explorer {
-                diagram: diagram(&shown, Style::Neutral, caption, Slot::Explorer),
+            plan.panel = Panel::Explorer {
+                diagram: diagram(&shown, Style::Neutral, caption, Slot::Full),
             };
         }
-        Diagram::Comparison(specimens) => plan.other = Other::Comparison(specimens),
-        Diagram::Timeline => plan.other = Other::Timeline,
-        Diagram::Sources => plan.other = Other::Sources,
+        Diagram::Comparison(specimens) => plan.panel = Panel::Comparison(specimens),
+        Diagram::Timeline => plan.panel = Panel::Timeline,
+        Diagram::Sources => plan.panel = Panel::Sources,
         Diagram::None => {}
     }
     plan
+}
+
+/// The permission explorer's flows: the fixed ones, then, in story order, each flow whose
+/// permission the reader has granted.
+pub fn explorer_flows(story: &Story, always: &[usize], granted: Granted) -> Vec<usize> {
+    let permitted = (0..story.flows.len())
+        .filter(|f| !always.contains(f))
+        .filter(|&f| {
+            story.flows[f]
+                .permission
+                .is_some_and(|p| granted.contains(p))
+        });
+    always.iter().copied().chain(permitted).collect()
+}
+
+/// Every way the story's diagrams can be on show: a name for the message, and the flows.
+#[cfg(not(target_arch = "wasm32"))]
+/// The permission explorer contributes one set per combination of granted permissions.
+pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>)> {
+    let mut figures = Vec::new();
+    for step in &story.steps {
+        match &step.diagram {
+            Diagram::Flows(FlowSets::Both { alleged, meta }) => {
+                figures.push((format!("{} (alleged)", step.id), alleged.clone()));
+                figures.push((format!("{} (meta)", step.id), meta.clone()));
+            }
+            Diagram::Flows(FlowSets::Single { flows, .. } | FlowSets::Neutral(flows)) => {
+                figures.push((step.id.clone(), flows.clone()));
+            }
+            Diagram::Explorer { always } => {
+                let count = story.permissions.len().min(16);
+                for combination in 0..(1u64 << count) {
+                    let granted = Granted::from_bits(combination);
+                    let shown = explorer_flows(story, always, granted);
+                    figures.push((format!("{} (permissions {combination:b})", step.id), shown));
+                }
+            }
+            _ => {}
+        }
+    }
+    figures
+}
+
+/// Every clash (see `scene::check`) in every figure of `story`, in both orientations.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn story_clashes(story: &Story) -> Vec<String> {
+    use crate::scene::check::clashes;
+    use crate::scene::{layout, Orientation};
+    let mut found = Vec::new();
+    for (figure, shown) in every_figure(story) {
+        for orientation in [Orientation::Tall, Orientation::Wide] {
+            let scene = layout(story, &shown, orientation);
+            for clash in clashes(story, &scene) {
+                found.push(format!("{figure}, {orientation:?}: {clash}"));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -228,8 +286,8 @@ mod tests {
         })
     }
 
-    fn interactive(view: View, fit: Fit) -> Reader {
-        Reader::Interactive {
+    fn interactive(view: View, fit: Fit) -> Mode {
+        Mode::Interactive {
             view,
             granted: Granted::default(),
             fit,
@@ -239,7 +297,7 @@ mod tests {
     fn styles(plan: &Plan) -> Vec<(Style, Option<Style>)> {
         plan.diagrams
             .iter()
-            .map(|d| (d.style, d.also.as_ref().map(|o| o.style)))
+            .map(|d| (d.style, d.overlay.as_ref().map(|o| o.style)))
             .collect()
     }
 
@@ -257,7 +315,7 @@ mod tests {
     fn side_by_side_draws_the_form_that_fits_and_both_before_a_measurement() {
         let story = fixture();
         let step = both_accounts(&story);
-        let measured = |width| Fit::default().measured(Some(width), &[]);
+        let measured = |width: f64| Fit::default().measured(Some(width), Some(width * 0.6));
         let wide = plan(
             &story,
             step,
@@ -270,15 +328,15 @@ mod tests {
         assert_eq!(narrow.arrangement, Arrangement::One);
         assert_eq!(styles(&narrow), [(Style::Alleged, Some(Style::Meta))]);
         let unmeasured = plan(&story, step, interactive(View::SideBySide, Fit::default()));
-        assert_eq!(unmeasured.arrangement, Arrangement::EitherForm);
+        assert_eq!(unmeasured.arrangement, Arrangement::Pair);
         assert_eq!(unmeasured.diagrams.len(), 3);
     }
 
     #[test]
     fn the_document_draws_both_accounts_and_nothing_to_click() {
         let story = fixture();
-        let plan = plan(&story, both_accounts(&story), Reader::Document);
-        assert_eq!(plan.arrangement, Arrangement::TwoOrStacked);
+        let plan = plan(&story, both_accounts(&story), Mode::Document);
+        assert_eq!(plan.arrangement, Arrangement::Both);
         assert_eq!(styles(&plan), [(Style::Alleged, None), (Style::Meta, None)]);
         assert!(!plan.view_switch && !plan.hint);
     }
@@ -290,12 +348,12 @@ mod tests {
         let Diagram::Explorer { always } = &story.steps[step].diagram else {
             unreachable!()
         };
-        let drawn = |reader| match plan(&story, step, reader).other {
-            Other::Explorer { diagram } => diagram.shown,
-            other => panic!("{other:?}"),
+        let drawn = |reader| match plan(&story, step, reader).panel {
+            Panel::Explorer { diagram } => diagram.shown,
+            panel => panic!("{panel:?}"),
         };
         assert_eq!(drawn(interactive(View::Alleged, Fit::default())), *always);
-        let all = drawn(Reader::Document);
+        let all = drawn(Mode::Document);
         assert!(all.len() > always.len(), "{all:?}");
         assert_eq!(
             all,
@@ -304,18 +362,45 @@ mod tests {
     }
 
     #[test]
+    fn the_explorer_adds_a_flow_only_when_its_permission_is_granted() {
+        let story = fixture();
+        assert_eq!(explorer_flows(&story, &[0], Granted::default()), [0]);
+        // Flow 1 needs permission 0 ("read").
+        assert_eq!(explorer_flows(&story, &[0], Granted::from_bits(1)), [0, 1]);
+        assert_eq!(explorer_flows(&story, &[1], Granted::from_bits(1)), [1]);
+    }
+
+    #[test]
+    fn no_figure_of_any_story_has_crossing_arrows_or_marks_on_anything() {
+        let stories = [
+            ("content/en.toml", include_str!("../content/en.toml")),
+            ("content/es.toml", include_str!("../content/es.toml")),
+            (
+                "minimal.toml",
+                include_str!("../tests/fixtures/minimal.toml"),
+            ),
+            ("rtl.toml", include_str!("../tests/fixtures/rtl.toml")),
+        ];
+        for (name, text) in stories {
+            let story = crate::story::parse(name, text).expect("the story is valid");
+            let clashes = story_clashes(&story);
+            assert!(clashes.is_empty(), "{name}:\n{}", clashes.join("\n"));
+        }
+    }
+
+    #[test]
     fn figures_without_actor_diagrams_draw_none() {
         let story = fixture();
         for (i, step) in story.steps.iter().enumerate() {
-            let plan = plan(&story, i, Reader::Document);
+            let plan = plan(&story, i, Mode::Document);
             let expected = match step.diagram {
-                Diagram::Timeline => Some(Other::Timeline),
-                Diagram::Sources => Some(Other::Sources),
-                Diagram::Comparison(ref specimens) => Some(Other::Comparison(specimens)),
+                Diagram::Timeline => Some(Panel::Timeline),
+                Diagram::Sources => Some(Panel::Sources),
+                Diagram::Comparison(ref specimens) => Some(Panel::Comparison(specimens)),
                 _ => None,
             };
-            if let Some(other) = expected {
-                assert_eq!(plan.other, other);
+            if let Some(panel) = expected {
+                assert_eq!(plan.panel, panel);
                 assert!(plan.diagrams.is_empty());
             }
         }

@@ -13,7 +13,7 @@ use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::builtin::{served_apart, story_bytes, BUILT_IN};
 use crate::components::explainer::{ExplainerProps, UrlMode};
-use crate::components::hooks::measure_fit;
+use crate::components::figure::fit::measure_fit;
 use crate::components::Explainer;
 use crate::embed::Host;
 use crate::host::{announce, report_height};

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
 use inbox_explainer::embed::ReaderEvent;
+use inbox_explainer::figure::{plan, Mode, Panel};
 use inbox_explainer::nav::View;
+use inbox_explainer::scene::layouts_run;
 use inbox_explainer::story::Story;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -258,6 +260,39 @@ async fn selecting_a_flow_opens_its_detail_and_escape_returns_focus() {
         "flow-1",
         "focus returns"
     );
+}
+
+/// The diagram owns its geometry: a selection, "Reduce motion" and "All steps" change nothing it
+/// draws, so they never lay it out again. Turning "All steps" on lays out the document's own
+/// diagrams, and nothing more.
+#[wasm_bindgen_test]
+async fn reading_options_and_selections_never_lay_out_the_step_diagram_again() {
+    let story = fixture();
+    let document_diagrams: u64 = (0..story.steps.len())
+        .map(|step| {
+            let figure = plan(&story, step, Mode::Document);
+            let explorer = matches!(figure.panel, Panel::Explorer { .. });
+            // The document draws both orientations of each.
+            2 * (figure.diagrams.len() + usize::from(explorer)) as u64
+        })
+        .sum();
+    let root = mount(story).await;
+    let before = layouts_run();
+    click(&root, ".ia-tool--motion").await;
+    click(&root, ".ia-tool--motion").await;
+    assert_eq!(layouts_run(), before, "turning motion off and on");
+    click(&root, "[data-select='actor-0']").await;
+    assert!(all(&root, ".ia-detail").len() == 1, "the box was selected");
+    assert_eq!(layouts_run(), before, "selecting a box");
+    click(&root, ".ia-tool--all-steps").await;
+    assert_eq!(
+        layouts_run() - before,
+        document_diagrams,
+        "opening all steps"
+    );
+    let with_document = layouts_run();
+    click(&root, ".ia-tool--all-steps").await;
+    assert_eq!(layouts_run(), with_document, "closing all steps");
 }
 
 #[wasm_bindgen_test]

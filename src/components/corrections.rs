@@ -3,12 +3,24 @@
 //! prerendered page readers without JavaScript get. Between steps it is one line that opens;
 //! in "All steps" and in print it is open (print.css opens it for the prerendered page too).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::story::Story;
 use crate::text::{format_date, iso_date};
 
-pub fn corrections(story: &Story, open: bool) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct CorrectionsProps {
+    pub story: Rc<Story>,
+    /// Listed open ("All steps" and print) rather than folded into one line.
+    pub open: bool,
+}
+
+#[component]
+pub fn Corrections(props: &CorrectionsProps) -> Html {
+    let story = &props.story;
+    let open = props.open;
     if story.corrections.is_empty() {
         return Html::default();
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::sources::{citations, CitationsProps};
+use super::sources::Citations;
 use crate::story::Story;
 use crate::text::paragraphs;
 
@@ -50,7 +50,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     }) }
                 </dl>
             }
-            { citations(&CitationsProps { story: props.story.clone(), sources: props.sources.clone(), collapsed: false }) }
+            <Citations story={props.story.clone()} sources={props.sources.clone()} />
         </section>
     }
 }

@@ -1,34 +1,26 @@
-//! The root component: owns the reader's state, listens for keys and swipes, and lays out the
-//! step's text, its figure and the controls.
+//! The root component: owns the reader's state and the hooks that tie it to the page, and lays
+//! out the step: its heading, figure, text, sources and controls. Everything it draws is a
+//! child component given what it shows and the intents it may send (see `actions`).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::comparison::comparison;
-use super::corrections::corrections;
-use super::detail::Detail;
+use super::actions::{use_actions, Reading};
+use super::corrections::Corrections;
 use super::document::Document;
-use super::explorer::{explorer, ExplorerProps};
-use super::flow_diagram::{flow_diagram, FlowDiagramProps};
-use super::hooks::{
-    active_element, prefers_reduced_motion, use_fit, use_printing, use_step_keys, use_swipe, Nav,
-};
+use super::figure::{Figure, FigureMode};
+use super::hooks::{prefers_reduced_motion, use_printing, use_step_keys, use_swipe};
 pub use super::host_page::UrlMode;
-use super::host_page::{explored, use_host_requests, use_reader_events, use_url_position};
-use super::landing::{note_title_position, use_step_landing, TitleWasAbove};
-use super::progress::{progress, ProgressProps};
+use super::host_page::{use_host_requests, use_reader_events, use_url_position};
+use super::landing::{use_step_landing, TitleWasAbove};
+use super::progress::Progress;
 use super::reading_tools::ReadingTools;
-use super::sources::{citations, source_list, CitationsProps, SourceListProps};
+use super::sources::Citations;
 use super::step_text::StepText;
-use super::timeline::{timeline, TimelineProps};
-use super::view_switch::{view_switch, ViewSwitchProps};
 use crate::embed::{Host, ReaderEvent};
-use crate::figure::{self, DiagramPlan, Other, Reader};
-use crate::nav::{Action, Selection, State, View};
+use crate::nav::{Action, State, View};
 use crate::options::{Heading, Theme};
 use crate::scene::fit::Fit;
 use crate::story::{Direction, Story};
@@ -65,99 +57,67 @@ pub struct ExplainerProps {
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let story = &props.story;
-    let nav = use_reducer(|| {
+    let reading = use_reducer(|| {
         let mut state = State::starting_at(story.steps.len(), props.start_step, props.start_view);
         // The switch starts where the reader's system setting is, so it never claims motion
         // is on while the system keeps everything still.
         state.still = prefers_reduced_motion();
-        Nav(state)
+        Reading(state)
     });
-    let state = &nav.0;
-    // The element that opened the current detail, to give focus back to when it closes.
-    let opener: Rc<RefCell<Option<Element>>> = use_mut_ref(|| None);
+    let state = reading.0;
     let rtl = story.direction == Direction::Rtl;
 
+    let root = use_node_ref();
     let step_ref = use_node_ref();
     let title_ref = use_node_ref();
     let title_was_above: TitleWasAbove = use_memo((), |_| Cell::new(false));
-    // One callback for the explainer's life (it changes only with the story or the event
-    // handler), so children given it compare equal from render to render.
-    let dispatch = {
-        let nav = nav.dispatcher();
-        let opener = opener.clone();
-        let title_ref = title_ref.clone();
-        let title_was_above = title_was_above.clone();
-        use_callback(
-            (story.clone(), props.on_event.clone()),
-            move |action: Action, (story, on_event)| {
-                // Read the layout only when the step may change, not on every action.
-                if action.moves_step() {
-                    note_title_position(&title_ref, &title_was_above);
-                }
-                match action {
-                    Action::Select(selection) => {
-                        *opener.borrow_mut() = active_element();
-                        on_event.emit(explored(story, selection));
-                    }
-                    Action::CloseDetail => {
-                        if let Some(element) = opener.borrow_mut().take() {
-                            let _ = element.unchecked_ref::<HtmlElement>().focus();
-                        }
-                    }
-                    _ => {}
-                }
-                nav.dispatch(action);
-            },
-        )
-    };
-
-    let root = use_node_ref();
-    let fit = use_fit(root.clone(), props.fit);
-    use_step_keys(root.clone(), rtl, nav.0.all_steps, dispatch.clone());
-
+    let (dispatch, intents) = use_actions(
+        reading.dispatcher(),
+        story,
+        &props.on_event,
+        title_ref.clone(),
+        title_was_above.clone(),
+    );
+    use_step_keys(root.clone(), rtl, state.all_steps, dispatch.clone());
+    let (ontouchstart, ontouchend) = use_swipe(rtl, dispatch.clone());
     let printing = use_printing();
     use_url_position(
         props.url_mode,
         story,
-        nav.0.step,
-        nav.0.view,
-        nav.dispatcher(),
+        state.step,
+        state.view,
+        dispatch.clone(),
     );
-    use_host_requests(props.host.clone(), story, nav.dispatcher());
-    use_reader_events(story, &nav.0, &props.on_event);
+    use_host_requests(props.host.clone(), story, dispatch.clone());
+    use_reader_events(story, &state, &props.on_event);
     use_step_landing(
-        nav.0.step,
-        nav.0.still,
+        state.step,
+        state.still,
         props.host.clone(),
         step_ref.clone(),
         title_ref.clone(),
         title_was_above,
     );
 
-    let (ontouchstart, ontouchend) = use_swipe(rtl, dispatch.clone());
-
     let ui = &story.ui;
     let step = &story.steps[state.step];
     let total = number(story.steps.len() as u64, ui);
-    let current = ordinal(state.step, ui);
-    let announcement = format!(
-        "{}: {}",
-        fill(&ui.progress, &[("current", &current), ("total", &total)]),
-        step.title
+    let kicker = fill(
+        &ui.progress,
+        &[("current", &ordinal(state.step, ui)), ("total", &total)],
     );
+    let announcement = format!("{kicker}: {}", step.title);
     let heading_id = format!("ia-step-{}", step.id);
-    let next_action = if state.is_last() {
-        Action::StartOver
+    let (next_action, next_label) = if state.is_last() {
+        (Action::StartOver, &ui.start_over)
     } else {
-        Action::Next
+        (Action::Next, &ui.next)
     };
-    let next_label = if state.is_last() {
-        &ui.start_over
-    } else {
-        &ui.next
+    let mode = FigureMode::Interactive {
+        view: state.view,
+        granted: state.granted,
+        selection: state.selection,
     };
-
-    let kicker = fill(&ui.progress, &[("current", &current), ("total", &total)]);
     html! {
         <article class={classes!("ia", props.theme.class(), state.all_steps.then_some("ia--all-steps"), state.still.then_some("ia--still"))} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
             {ontouchstart} {ontouchend}>
@@ -174,8 +134,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <p>{ &ui.error_body }</p>
             </div>
             <div class="ia-bar">
-                { progress(&ProgressProps { story: story.clone(), step: state.step, dispatch: dispatch.clone() }) }
-                <ReadingTools story={story.clone()} all_steps={state.all_steps} still={state.still} dispatch={dispatch.clone()} />
+                <Progress story={story.clone()} step={state.step} on_go={intents.go_to.clone()} />
+                <ReadingTools story={story.clone()} all_steps={state.all_steps} still={state.still}
+                    on_all_steps={intents.all_steps.clone()} on_motion={intents.motion.clone()} />
             </div>
             <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
@@ -186,12 +147,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <p class="ia-kicker ia-progress__text">{ kicker }</p>
                         <h3 class="ia-step__title" id={heading_id} tabindex="-1" ref={title_ref}>{ &step.title }</h3>
                     </div>
-                    <div class="ia-step__figure">
-                        { figure(story, state, fit, &dispatch) }
-                    </div>
+                    <Figure story={story.clone()} step={state.step} {mode} measured={props.fit}
+                        on_select={intents.select.clone()} on_close={intents.close.clone()}
+                        on_permission={intents.permission.clone()} on_view={intents.view.clone()} />
                     <StepText key={step.id.clone()} story={story.clone()} step={state.step} compact={true} />
                     <div class="ia-step__sources">
-                        { citations(&CitationsProps { story: story.clone(), sources: step.sources.clone(), collapsed: true }) }
+                        <Citations story={story.clone()} sources={step.sources.clone()} collapsed={true} />
                     </div>
                     <div class="ia-controls">
                         <button type="button" class="ia-button ia-button--back" disabled={state.is_first()}
@@ -212,7 +173,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <Document story={story.clone()} />
             }
             <footer class="ia-footer">
-                { corrections(story, state.all_steps || printing) }
+                <Corrections story={story.clone()} open={state.all_steps || printing} />
                 <p class="ia-updated">
                     <time datetime={iso_date(story.last_updated)}>
                         { fill(&ui.last_updated, &[("date", &format_date(story.last_updated, ui))]) }
@@ -220,100 +181,5 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </p>
             </footer>
         </article>
-    }
-}
-
-/// The step's figure (see `figure::plan`), plus the explanation of whatever is selected.
-fn figure(story: &Rc<Story>, state: &State, fit: Fit, dispatch: &Callback<Action>) -> Html {
-    let reader = Reader::Interactive {
-        view: state.view,
-        granted: state.granted,
-        fit,
-    };
-    let plan = figure::plan(story, state.step, reader);
-    let on_select = dispatch.reform(Action::Select);
-    let diagram = |plan: &DiagramPlan| {
-        flow_diagram(&FlowDiagramProps {
-            story,
-            plan,
-            selection: state.selection,
-            on_select: Some(on_select.clone()),
-            orientation: fit.orientation(plan.slot),
-        })
-    };
-    let other = match &plan.other {
-        Other::Explorer { diagram } => explorer(&ExplorerProps {
-            story,
-            diagram,
-            orientation: fit.orientation(diagram.slot),
-            state: *state,
-            dispatch: dispatch.clone(),
-        }),
-        Other::Comparison(specimens) => comparison(story, specimens),
-        Other::Timeline => timeline(&TimelineProps {
-            story: story.clone(),
-            selection: state.selection,
-            dispatch: dispatch.clone(),
-        }),
-        Other::Sources => source_list(&SourceListProps {
-            story: story.clone(),
-        }),
-        Other::None => html! {},
-    };
-    html! {
-        <>
-            if plan.hint {
-                <p class="ia-hint">{ &story.ui.explore_hint }</p>
-            }
-            if plan.view_switch {
-                { view_switch(&ViewSwitchProps { story: story.clone(), view: state.view, dispatch: dispatch.clone() }) }
-            }
-            <div class={classes!("ia-diagrams", plan.arrangement.class())}>
-                { for plan.diagrams.iter().map(diagram) }
-            </div>
-            { other }
-            { selection_detail(story, state.selection, dispatch) }
-        </>
-    }
-}
-
-/// The explanation panel for a selected actor or flow (timeline events open in place).
-fn selection_detail(
-    story: &Rc<Story>,
-    selection: Option<Selection>,
-    dispatch: &Callback<Action>,
-) -> Html {
-    let on_close = dispatch.reform(|_| Action::CloseDetail);
-    let ui = &story.ui;
-    match selection {
-        Some(Selection::Actor(a)) => {
-            let actor = &story.actors[a];
-            html! {
-                <Detail story={story.clone()} heading={actor.label.clone()} body={actor.detail.clone()}
-                    sources={actor.sources.clone()} {on_close} />
-            }
-        }
-        Some(Selection::Flow(f)) => {
-            let flow = &story.flows[f];
-            let mut facts: Vec<(AttrValue, AttrValue)> = Vec::new();
-            let route = story.flow_route(f);
-            if let Some(accounts) = story.flow_accounts(f) {
-                facts.push((ui.described_by.clone().into(), accounts.into()));
-            }
-            if let Some(p) = flow.permission {
-                facts.push((
-                    ui.permission_label.clone().into(),
-                    story.permissions[p].label.clone().into(),
-                ));
-            }
-            if let Some(reveals) = &flow.reveals {
-                facts.push((ui.reveals_label.clone().into(), reveals.clone().into()));
-            }
-            html! {
-                <Detail story={story.clone()} heading={format!("{} ({route})", flow.label)}
-                    body={flow.detail.clone()} {facts} sources={flow.sources.clone()} {on_close} />
-            }
-        }
-        Some(Selection::Event(_)) | None => html! {},
     }
 }

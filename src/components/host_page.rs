@@ -6,7 +6,6 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::hooks::Nav;
 use crate::embed::{Host, ReaderEvent};
 use crate::host;
 use crate::nav::{Action, Selection, State, View};
@@ -35,7 +34,7 @@ pub(super) fn use_url_position(
     story: &Rc<Story>,
     step: usize,
     view: View,
-    nav: UseReducerDispatcher<Nav>,
+    dispatch: Callback<Action>,
 ) {
     let first = use_mut_ref(|| true);
     let step_id = story.steps[step].id.clone();
@@ -80,7 +79,7 @@ pub(super) fn use_url_position(
                         .as_deref()
                         .and_then(|s| find_step(&story, s))
                         .unwrap_or(0);
-                    nav.dispatch(Action::Show {
+                    dispatch.emit(Action::Show {
                         step: Some(step),
                         view: Some(options.view.unwrap_or_default()),
                     });
@@ -93,16 +92,12 @@ pub(super) fn use_url_position(
 /// Follows the framing page's requests to show a step (its back and forward buttons, through
 /// the loader). Requests from anywhere else never arrive here; see `host::listen`.
 #[hook]
-pub(super) fn use_host_requests(
-    host: Option<Host>,
-    story: &Rc<Story>,
-    nav: UseReducerDispatcher<Nav>,
-) {
+pub(super) fn use_host_requests(host: Option<Host>, story: &Rc<Story>, dispatch: Callback<Action>) {
     let story = story.clone();
     use_effect_with(host, move |host| {
         let listener = host.clone().and_then(|host| {
             host::listen(host, move |step, view| {
-                nav.dispatch(Action::Show {
+                dispatch.emit(Action::Show {
                     step: find_step(&story, &step),
                     view,
                 });

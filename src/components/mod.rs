@@ -1,13 +1,13 @@
 //! The view: components that render the core's state and turn reader input into actions.
-//! Leaves know only indices and callbacks; the root component owns the state.
+//! The root component (`explainer`) owns the state; every view piece is a `#[component]`
+//! whose props are what it shows and the typed intents it may send (`actions`).
 
-pub mod comparison;
+pub mod actions;
 pub mod corrections;
 pub mod detail;
 pub mod document;
 pub mod explainer;
-pub mod explorer;
-pub mod flow_diagram;
+pub mod figure;
 pub mod hooks;
 pub mod host_page;
 pub mod landing;
@@ -15,8 +15,9 @@ pub mod progress;
 pub mod reading_tools;
 pub mod sources;
 pub mod step_text;
-pub mod timeline;
-pub mod view_switch;
+
+#[cfg(all(test, feature = "ssr", not(target_arch = "wasm32")))]
+mod snapshot_tests;
 
 pub use explainer::Explainer;
 

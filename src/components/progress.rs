@@ -4,24 +4,26 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::nav::Action;
 use crate::story::Story;
 use crate::text::{fill, ordinal};
 
+#[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     pub story: Rc<Story>,
     pub step: usize,
-    pub dispatch: Callback<Action>,
+    /// Goes to step `index`.
+    pub on_go: Callback<usize>,
 }
 
-pub fn progress(props: &ProgressProps) -> Html {
+#[component]
+pub fn Progress(props: &ProgressProps) -> Html {
     let story = &props.story;
     let ui = &story.ui;
     html! {
         <nav class="ia-progress" aria-label={ui.progress_label.clone()}>
             <ol class="ia-progress__steps">
                 { for story.steps.iter().enumerate().map(|(i, step)| {
-                    let dispatch = props.dispatch.clone();
+                    let go = props.on_go.reform(move |_: MouseEvent| i);
                     let number = ordinal(i, ui);
                     let label = fill(&ui.go_to_step, &[("number", &number), ("title", &step.title)]);
                     let state = match i.cmp(&props.step) {
@@ -34,7 +36,7 @@ pub fn progress(props: &ProgressProps) -> Html {
                             <button type="button" class={classes!("ia-progress__step", state)}
                                 aria-label={label}
                                 aria-current={(i == props.step).then_some("step")}
-                                onclick={move |_| dispatch.emit(Action::GoTo(i))}>
+                                onclick={go}>
                                 { number }
                             </button>
                         </li>

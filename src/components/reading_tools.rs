@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::aria_bool;
-use crate::nav::Action;
 use crate::story::Story;
 
 /// Only what the menu shows, so a step change does not render it again.
@@ -15,8 +14,12 @@ use crate::story::Story;
 pub struct ReadingToolsProps {
     pub story: Rc<Story>,
     pub all_steps: bool,
+    /// Whether motion is reduced.
     pub still: bool,
-    pub dispatch: Callback<Action>,
+    /// Between step by step and every step at once.
+    pub on_all_steps: Callback<()>,
+    /// Between animated and still diagrams.
+    pub on_motion: Callback<()>,
 }
 
 #[component]
@@ -26,7 +29,7 @@ pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
     // Choosing "All steps" changes the whole view: the menu closes on it.
     let all_steps = {
         let menu = menu.clone();
-        props.dispatch.reform(move |_| {
+        props.on_all_steps.reform(move |_: MouseEvent| {
             if let Some(menu) = menu.cast::<web_sys::Element>() {
                 let _ = menu.remove_attribute("open");
                 // Focus goes back to the menu's button, which stays on screen.
@@ -34,7 +37,6 @@ pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
                     let _ = button.unchecked_ref::<web_sys::HtmlElement>().focus();
                 }
             }
-            Action::ToggleAllSteps
         })
     };
     html! {
@@ -54,7 +56,7 @@ pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
                 </button>
                 <button type="button" role="switch" class="ia-switch ia-tool ia-tool--motion"
                     aria-checked={aria_bool(props.still)}
-                    onclick={props.dispatch.reform(|_| Action::ToggleMotion)}>
+                    onclick={props.on_motion.reform(|_: MouseEvent| ())}>
                     <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
                     <span class="ia-switch__label">{ &ui.reduce_motion }</span>
                 </button>

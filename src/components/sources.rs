@@ -30,16 +30,19 @@ fn source_entry(story: &Story, source: &Source) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
 pub struct CitationsProps {
     pub story: Rc<Story>,
     pub sources: Vec<usize>,
     /// Folded into one line ("Sources (3)") that opens the list: the stepper's form. The
     /// document, print and detail panels list them open.
+    #[prop_or_default]
     pub collapsed: bool,
 }
 
 /// The "Sources:" list under a step or a detail.
-pub fn citations(props: &CitationsProps) -> Html {
+#[component]
+pub fn Citations(props: &CitationsProps) -> Html {
     let story = &props.story;
     let list = html! {
         <ul class="ia-citations__list">
@@ -65,12 +68,14 @@ pub fn citations(props: &CitationsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
 pub struct SourceListProps {
     pub story: Rc<Story>,
 }
 
 /// Every source of the story, in the order the story lists them.
-pub fn source_list(props: &SourceListProps) -> Html {
+#[component]
+pub fn SourceList(props: &SourceListProps) -> Html {
     let story = &props.story;
     html! {
         <section class="ia-source-list" aria-label={story.ui.source_list_heading.clone()}>

@@ -1,40 +1,12 @@
 //! Clearance checks for a laid-out diagram: no two arrows on show cross, no arrow runs through
 //! a box it does not join, and no badge or label sits on a box, an arrow or another mark. The
 //! native tests run them on every figure of every story; the browser suite checks the same
-//! rules on the drawn page.
-
-use crate::nav::Granted;
+//! rules on the drawn page. Which diagrams a story can show is the figure's to say
+//! (`figure::story_clashes` runs these on each).
 
 use super::shapes::{distance, distance_to_line, line_meets_rect, lines_cross, Rect};
-use super::{explorer_flows, layout, Orientation, Scene, BADGE_RADIUS};
-use crate::story::{Diagram, FlowSets, Story};
-
-/// Every way the story's diagrams can be on show: a name for the message, and the flows.
-/// The permission explorer contributes one set per combination of granted permissions.
-pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>)> {
-    let mut figures = Vec::new();
-    for step in &story.steps {
-        match &step.diagram {
-            Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-                figures.push((format!("{} (alleged)", step.id), alleged.clone()));
-                figures.push((format!("{} (meta)", step.id), meta.clone()));
-            }
-            Diagram::Flows(FlowSets::Single { flows, .. } | FlowSets::Neutral(flows)) => {
-                figures.push((step.id.clone(), flows.clone()));
-            }
-            Diagram::Explorer { always } => {
-                let count = story.permissions.len().min(16);
-                for combination in 0..(1u64 << count) {
-                    let granted = Granted::from_bits(combination);
-                    let shown = explorer_flows(story, always, granted);
-                    figures.push((format!("{} (permissions {combination:b})", step.id), shown));
-                }
-            }
-            _ => {}
-        }
-    }
-    figures
-}
+use super::{Scene, BADGE_RADIUS};
+use crate::story::Story;
 
 /// What clashes in `scene`, one sentence each; empty when the diagram is clear.
 pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
@@ -134,18 +106,4 @@ fn words_only(flow: &super::FlowPath, bounds: Rect) -> Rect {
         width: bounds.width - badge,
         ..bounds
     }
-}
-
-/// Every clash in every figure of `story`, in both orientations.
-pub fn story_clashes(story: &Story) -> Vec<String> {
-    let mut found = Vec::new();
-    for (figure, shown) in every_figure(story) {
-        for orientation in [Orientation::Tall, Orientation::Wide] {
-            let scene = layout(story, &shown, orientation);
-            for clash in clashes(story, &scene) {
-                found.push(format!("{figure}, {orientation:?}: {clash}"));
-            }
-        }
-    }
-    found
 }

@@ -155,3 +155,39 @@ test("the app draws only the diagrams on show, in the orientation their width ca
     }
   }
 });
+
+// A step change draws the new step's figure once: nothing the app inserts for it is removed
+// again a frame later (which would cost a second render and drop a keyboard reader's focus).
+test("a step change draws its figure once, at every width", async ({ page }) => {
+  test.skip(test.info().project.name !== "desktop", "widths are set by the test");
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    window.figureNodes = { added: [], removed: 0 };
+    addEventListener("DOMContentLoaded", () => {
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes)
+            if (node.querySelectorAll) window.figureNodes.added.push(...node.querySelectorAll(".ia-interactive :is(figure.ia-diagram, svg.ia-svg)"));
+          for (const node of record.removedNodes)
+            if (window.figureNodes.added.includes(node) || (node.querySelectorAll && [...node.querySelectorAll("figure, svg")].some((n) => window.figureNodes.added.includes(n))))
+              window.figureNodes.removed += 1;
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+  });
+  for (const width of [360, 900, 1200]) {
+    await page.setViewportSize({ width, height: 900 });
+    await openApp(page, "/");
+    const total = await page.locator(".ia-progress__step").count();
+    for (let step = 1; step < total; step++) {
+      await page.evaluate(() => { window.figureNodes = { added: [], removed: 0 }; });
+      await page.locator(".ia-interactive .ia-button--next").click();
+      await page.waitForTimeout(150);
+      const { added, removed } = await page.evaluate(() => ({
+        added: window.figureNodes.added.length,
+        removed: window.figureNodes.removed,
+      }));
+      expect(removed, `Next to step ${step + 1} at ${width} px: ${added} diagram nodes drawn, ${removed} of them removed again`).toBe(0);
+    }
+  }
+});

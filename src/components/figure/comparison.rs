@@ -1,10 +1,24 @@
 //! Illustrations side by side: what a report row holds next to what a message holds.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::story::{Specimen, Story};
+use crate::story::{Diagram, Story};
 
-pub fn comparison(story: &Story, specimens: &[Specimen]) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub story: Rc<Story>,
+    /// The step whose diagram holds the illustrations.
+    pub step: usize,
+}
+
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let story = &props.story;
+    let Diagram::Comparison(specimens) = &story.steps[props.step].diagram else {
+        return Html::default();
+    };
     let ui = &story.ui;
     html! {
         <div class="ia-comparison">

@@ -1,9 +1,11 @@
 //! The actor diagram: boxes for actors, numbered arrows for flows, a legend, and the diagram
-//! told as text ("Describe this diagram"). Geometry comes from `scene`; this only draws it.
+//! told as text ("Describe this diagram"). Geometry comes from `scene`; this only draws it, and
+//! owns it: the layout runs again only when the flows on show or the orientation change, not
+//! when a selection or anything around the diagram does.
 //!
 //! A static diagram carries both orientations and a container query shows the one that fits.
-//! An interactive one draws only the orientation measured for its slot (`scene::fit`), and
-//! both until there is a measurement.
+//! An interactive one draws only the orientation that fits its slot (`scene::fit`), and both
+//! until the figure is measured.
 //!
 //! Without `on_select` the diagram is static (the whole-story document, print, no JavaScript):
 //! it draws only the flows on show and offers nothing to click or focus, since nothing would
@@ -13,7 +15,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{aria_bool, on_activate};
+use crate::components::{aria_bool, on_activate};
 use crate::figure::DiagramPlan;
 use crate::nav::Selection;
 use crate::scene::{
@@ -22,23 +24,44 @@ use crate::scene::{
 use crate::story::{Glyph, Story};
 use crate::text::{fill, number, ordinal};
 
-pub struct FlowDiagramProps<'a> {
-    pub story: &'a Rc<Story>,
+#[derive(Properties, PartialEq)]
+pub struct FlowDiagramProps {
+    pub story: Rc<Story>,
     /// What to draw (see `figure`).
-    pub plan: &'a DiagramPlan,
+    pub plan: DiagramPlan,
+    #[prop_or_default]
     pub selection: Option<Selection>,
     /// What a click or key press on a box, arrow or legend entry selects; `None` for a static
-    /// diagram. Required, so a diagram is never static by omission.
+    /// diagram.
+    #[prop_or_default]
     pub on_select: Option<Callback<Selection>>,
-    /// The orientation measured for the diagram's slot; `None` draws both.
+    /// The orientation that fits the diagram's slot; `None` draws both.
+    #[prop_or_default]
     pub orientation: Option<Orientation>,
 }
 
-pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
-    let story = props.story;
-    let plan = props.plan;
+#[component]
+pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
+    let story = &props.story;
+    let plan = &props.plan;
     let drawn = plan.drawn();
-    let kind = if plan.also.is_some() {
+    // The geometry, for each orientation drawn: laid out again only when what it depends on
+    // changes.
+    let scenes = use_memo(
+        (story.clone(), drawn.clone(), props.orientation),
+        |(story, drawn, orientation)| {
+            let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
+            let orientations = match orientation {
+                Some(orientation) => vec![(*orientation, true)],
+                None => vec![(Orientation::Tall, false), (Orientation::Wide, false)],
+            };
+            orientations
+                .into_iter()
+                .map(|(orientation, only)| (layout(story, &shown, orientation), orientation, only))
+                .collect::<Vec<_>>()
+        },
+    );
+    let kind = if plan.overlay.is_some() {
         "ia-diagram--together"
     } else {
         match plan.style {
@@ -47,14 +70,8 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
             Style::Neutral => "ia-diagram--neutral",
         }
     };
-    // Only an interactive diagram is measured: the static ones show every orientation.
-    let slot = props.on_select.is_some().then(|| plan.slot.name());
-    let orientations = match props.orientation {
-        Some(orientation) => vec![(orientation, true)],
-        None => vec![(Orientation::Tall, false), (Orientation::Wide, false)],
-    };
     html! {
-        <figure class={classes!("ia-diagram", kind)} data-slot={slot}>
+        <figure class={classes!("ia-diagram", kind)}>
             <figcaption class="ia-diagram__caption">
                 { for plan.captions().into_iter().map(|(style, caption)| html! {
                     <span class="ia-diagram__account">
@@ -64,7 +81,7 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
                 }) }
             </figcaption>
             <div class="ia-diagram__canvas">
-                { for orientations.into_iter().map(|(orientation, only)| canvas(props, &drawn, orientation, only)) }
+                { for scenes.iter().map(|(scene, orientation, only)| canvas(props, &drawn, scene, *orientation, *only)) }
             </div>
             <ol class="ia-legend">
                 { for drawn.iter().enumerate().map(|(i, &(flow, style))| {
@@ -101,8 +118,8 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
 /// The diagram as sentences, one per arrow: who sends what to whom, in whose account, under
 /// which permission. Closed until the reader opens it; screen readers reach it like any text.
 fn description(props: &FlowDiagramProps) -> Html {
-    let story = props.story;
-    let plan = props.plan;
+    let story = &props.story;
+    let plan = &props.plan;
     let ui = &story.ui;
     let sentence = |flow: usize| {
         let f = &story.flows[flow];
@@ -145,23 +162,23 @@ fn description(props: &FlowDiagramProps) -> Html {
         <details class="ia-describe">
             <summary>{ &ui.describe_diagram }</summary>
             { group(&plan.shown, &plan.caption) }
-            if let Some(also) = &plan.also {
-                { group(&also.shown, &also.caption) }
+            if let Some(overlay) = &plan.overlay {
+                { group(&overlay.shown, &overlay.caption) }
             }
         </details>
     }
 }
 
-/// One orientation of the diagram; `only` when it is the one drawn, so it shows whatever the
-/// stylesheet's own guess.
+/// One orientation of the diagram, laid out as `scene`; `only` when it is the one drawn, so it
+/// shows whatever the stylesheet's own guess.
 fn canvas(
     props: &FlowDiagramProps,
     drawn: &[(usize, Style)],
+    scene: &Scene,
     orientation: Orientation,
     only: bool,
 ) -> Html {
-    let story = props.story;
-    let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
+    let story = &props.story;
     let label: Vec<&str> = props.plan.captions().into_iter().map(|(_, c)| c).collect();
     let label = label.join("; ");
     let style_of = |flow: usize| {
@@ -170,7 +187,6 @@ fn canvas(
             .find(|(f, _)| *f == flow)
             .map_or(props.plan.style, |(_, style)| *style)
     };
-    let scene: Scene = layout(story, &shown, orientation);
     let class = classes!(
         "ia-svg",
         match orientation {
@@ -194,7 +210,7 @@ fn canvas(
             .map(|on_select| on_select.reform(move |_: ()| selection))
     };
     // A static diagram has no fade to run, so it leaves out the flows not on show.
-    let drawn = || {
+    let paths = || {
         scene
             .flows
             .iter()
@@ -202,7 +218,7 @@ fn canvas(
     };
     html! {
         <svg class={class} viewBox={view_box} role="group" aria-label={label}>
-            { for drawn().map(|path| {
+            { for paths().map(|path| {
                 let flow = &story.flows[path.flow];
                 let index = path.flow;
                 let selected = props.selection == Some(Selection::Flow(index));
@@ -240,7 +256,7 @@ fn canvas(
             // Badges are drawn above every line, so a crossing line never covers one. In an
             // interactive diagram they are a pointer target only; keyboard and screen reader
             // users reach the flow itself.
-            { for drawn().map(|path| {
+            { for paths().map(|path| {
                 let index = path.flow;
                 let class = classes!(
                     "ia-flow__badge",
