@@ -1,8 +1,9 @@
 //! Reads a compiled story: postcard's wire format, decoded by hand. serde's derived decoder
 //! was the largest single function in the wasm (a visitor per field, per type, with an error
-//! path each); this reads the same bytes in a fraction of the code. The encoder stays serde's
-//! (native only: the checker and the build write stories), and a native test decodes every
-//! story it encodes, so the two cannot drift apart.
+//! path each); this reads the same bytes in a fraction of the code. Structs are read by the
+//! `Decode` impls `model!` writes from their one declaration (`model.rs`); the enums' variant
+//! tables are here. The encoder stays serde's (native only: the checker and the build write
+//! stories), and a native test decodes every story it encodes, so the two cannot drift apart.
 //!
 //! The format, as postcard writes it: `u8` as one byte; other integers as LEB128 varints;
 //! `Option` as a 0 or 1 byte, then the value; enums as a varint variant index, then the
@@ -20,9 +21,9 @@ impl Damaged {
     }
 }
 
-type Read<T> = Result<T, Damaged>;
+pub(super) type Read<T> = Result<T, Damaged>;
 
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
 }
 
@@ -85,194 +86,239 @@ impl Reader<'_> {
         }
         Ok(items)
     }
+}
 
-    fn strings(&mut self) -> Read<Vec<String>> {
-        self.list(Self::string)
+/// A value read from a compiled story.
+pub(super) trait Decode: Sized {
+    fn decode(r: &mut Reader) -> Read<Self>;
+}
+
+impl Decode for String {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        r.string()
     }
+}
 
-    fn indices(&mut self) -> Read<Vec<usize>> {
-        self.list(Self::index)
+/// Indices into the story's lists.
+impl Decode for usize {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        r.index()
     }
+}
 
-    fn variant(&mut self) -> Read<u64> {
-        self.varint()
+impl Decode for u8 {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        r.byte()
     }
+}
 
-    fn date(&mut self) -> Read<Date> {
-        let year = u16::try_from(self.varint()?).map_err(|_| Damaged("a year is too large"))?;
+impl<T: Decode> Decode for Option<T> {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        r.option(T::decode)
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        r.list(T::decode)
+    }
+}
+
+impl<A: Decode, B: Decode> Decode for (A, B) {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        Ok((A::decode(r)?, B::decode(r)?))
+    }
+}
+
+impl Decode for Date {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        let year = u16::try_from(r.varint()?).map_err(|_| Damaged("a year is too large"))?;
         Ok(Date {
             year,
-            month: self.option(Self::byte)?,
-            day: self.option(Self::byte)?,
+            month: Decode::decode(r)?,
+            day: Decode::decode(r)?,
+        })
+    }
+}
+
+impl Decode for Direction {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        match r.varint()? {
+            0 => Ok(Direction::Ltr),
+            1 => Ok(Direction::Rtl),
+            _ => Err(Damaged("unknown text direction")),
+        }
+    }
+}
+
+impl Decode for Glyph {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        match r.varint()? {
+            0 => Ok(Glyph::Person),
+            1 => Ok(Glyph::App),
+            2 => Ok(Glyph::Server),
+            3 => Ok(Glyph::Inbox),
+            _ => Err(Damaged("unknown glyph")),
+        }
+    }
+}
+
+impl Decode for FlowSets {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        Ok(match r.varint()? {
+            0 => FlowSets::Neutral(Decode::decode(r)?),
+            1 => FlowSets::Single {
+                account: Decode::decode(r)?,
+                flows: Decode::decode(r)?,
+            },
+            2 => FlowSets::Both {
+                alleged: Decode::decode(r)?,
+                meta: Decode::decode(r)?,
+            },
+            _ => return Err(Damaged("unknown set of flows")),
+        })
+    }
+}
+
+impl Decode for Diagram {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        Ok(match r.varint()? {
+            0 => Diagram::Flows(Decode::decode(r)?),
+            1 => Diagram::Explorer {
+                always: Decode::decode(r)?,
+            },
+            2 => Diagram::Comparison(Decode::decode(r)?),
+            3 => Diagram::Timeline,
+            4 => Diagram::Sources,
+            5 => Diagram::None,
+            _ => return Err(Damaged("unknown kind of diagram")),
         })
     }
 }
 
 /// Decodes the bytes after the file's marker; every byte must be used.
-pub fn story(bytes: &[u8]) -> Result<Story, Damaged> {
+fn story(bytes: &[u8]) -> Result<Story, Damaged> {
     let mut r = Reader { bytes };
-    let story = read_story(&mut r)?;
+    let story = <Story as Decode>::decode(&mut r)?;
     if !r.bytes.is_empty() {
         return Err(Damaged("there are bytes after the story"));
     }
     Ok(story)
 }
 
-fn read_story(r: &mut Reader) -> Read<Story> {
-    Ok(Story {
-        language: r.string()?,
-        direction: match r.variant()? {
-            0 => Direction::Ltr,
-            1 => Direction::Rtl,
-            _ => return Err(Damaged("unknown text direction")),
-        },
-        title: r.string()?,
-        standfirst: r.string()?,
-        dek: r.option(Reader::string)?,
-        last_updated: r.date()?,
-        ui: read_ui(r)?,
-        accounts: r.list(|r| {
-            Ok(Account {
-                id: r.string()?,
-                label: r.string()?,
-            })
-        })?,
-        sources: r.list(|r| {
-            Ok(Source {
-                id: r.string()?,
-                title: r.string()?,
-                publisher: r.string()?,
-                date: r.option(Reader::date)?,
-                url: r.option(Reader::string)?,
-                note: r.option(Reader::string)?,
-            })
-        })?,
-        permissions: r.list(|r| {
-            Ok(Permission {
-                id: r.string()?,
-                label: r.string()?,
-                explanation: r.string()?,
-                sources: r.indices()?,
-            })
-        })?,
-        actors: r.list(|r| {
-            Ok(Actor {
-                id: r.string()?,
-                label: r.string()?,
-                detail: r.string()?,
-                sources: r.indices()?,
-                place: (r.byte()?, r.byte()?),
-                glyph: r.option(|r| match r.variant()? {
-                    0 => Ok(Glyph::Person),
-                    1 => Ok(Glyph::App),
-                    2 => Ok(Glyph::Server),
-                    3 => Ok(Glyph::Inbox),
-                    _ => Err(Damaged("unknown glyph")),
-                })?,
-            })
-        })?,
-        flows: r.list(|r| {
-            Ok(Flow {
-                id: r.string()?,
-                from: r.index()?,
-                to: r.index()?,
-                label: r.string()?,
-                permission: r.option(Reader::index)?,
-                accounts: r.indices()?,
-                detail: r.string()?,
-                reveals: r.option(Reader::string)?,
-                sources: r.indices()?,
-            })
-        })?,
-        timeline: r.list(|r| {
-            Ok(Event {
-                id: r.string()?,
-                date: r.date()?,
-                title: r.string()?,
-                detail: r.string()?,
-                sources: r.indices()?,
-            })
-        })?,
-        steps: r.list(read_step)?,
-        corrections: r.list(|r| {
-            Ok(Correction {
-                date: r.date()?,
-                text: r.string()?,
-            })
-        })?,
-    })
-}
+impl Story {
+    /// Decodes a compiled story (see [`Story::encode`]) and checks that it is whole: every
+    /// reference in range and every link http(s). A story compiled by the checker always
+    /// passes; anything else (a truncated, foreign or tampered file) gets an error saying what
+    /// is wrong, never a panic later.
+    pub fn decode(bytes: &[u8]) -> Result<Story, String> {
+        let body = bytes.strip_prefix(MAGIC).ok_or(
+            "not a compiled story file (compile one with: cargo run --bin check-story -- --compile FILE.toml OUT.story)",
+        )?;
+        let story = story(body).map_err(|damage| {
+            format!(
+                "the compiled story is damaged or from another version: {}",
+                damage.reason()
+            )
+        })?;
+        story.check_integrity()?;
+        Ok(story)
+    }
 
-fn read_step(r: &mut Reader) -> Read<Step> {
-    Ok(Step {
-        id: r.string()?,
-        title: r.string()?,
-        as_of: r.option(Reader::date)?,
-        body: r.string()?,
-        points: r.strings()?,
-        sources: r.indices()?,
-        quotes: r.list(|r| {
-            Ok(Quote {
-                text: r.string()?,
-                who: r.string()?,
-                role: r.string()?,
-                place: r.string()?,
-                date: r.date()?,
-                source: r.index()?,
-                account: r.option(Reader::index)?,
-                original: r.option(|r| {
-                    Ok(Original {
-                        text: r.string()?,
-                        language: r.string()?,
-                    })
-                })?,
-            })
-        })?,
-        diagram: match r.variant()? {
-            0 => Diagram::Flows(match r.variant()? {
-                0 => FlowSets::Neutral(r.indices()?),
-                1 => FlowSets::Single {
-                    account: r.index()?,
-                    flows: r.indices()?,
-                },
-                2 => FlowSets::Both {
-                    alleged: r.indices()?,
-                    meta: r.indices()?,
-                },
-                _ => return Err(Damaged("unknown set of flows")),
-            }),
-            1 => Diagram::Explorer {
-                always: r.indices()?,
-            },
-            2 => Diagram::Comparison(r.list(|r| {
-                Ok(Specimen {
-                    title: r.string()?,
-                    caption: r.string()?,
-                    fields: r.list(|r| Ok((r.string()?, r.string()?)))?,
-                })
-            })?),
-            3 => Diagram::Timeline,
-            4 => Diagram::Sources,
-            5 => Diagram::None,
-            _ => return Err(Damaged("unknown kind of diagram")),
-        },
-    })
-}
+    /// The compiled form: a format marker, then the story in postcard's compact encoding.
+    /// Written natively only: by the build, the checker and the tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn encode(&self) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(postcard::to_allocvec(self).expect("a story always serializes"));
+        bytes
+    }
 
-macro_rules! write_read_ui {
-    ($($(#[doc = $doc:literal])* $label:ident,)*) => {
-        /// `Ui`'s fields in the order they are declared, which is the order they are written.
-        fn read_ui(r: &mut Reader) -> Read<Ui> {
-            Ok(Ui {
-                $($label: r.string()?,)*
-                shortcuts: r.strings()?,
-                months: r.strings()?,
-                digits: r.option(Reader::string)?,
-            })
+    /// Every reference in range, every link http(s), and what the view relies on present.
+    fn check_integrity(&self) -> Result<(), String> {
+        let within = |what: &str, index: usize, len: usize, list: &str| {
+            if index < len {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} refers to {list}[{index}], but there are {len}"
+                ))
+            }
+        };
+        let sources = self.sources.len();
+        let all_sources = |what: &str, list: &[usize]| -> Result<(), String> {
+            list.iter()
+                .try_for_each(|&s| within(what, s, sources, "sources"))
+        };
+        if self.steps.is_empty() {
+            return Err("the story has no steps".into());
         }
-    };
+        if self.ui.months.len() != 12 {
+            return Err(format!(
+                "ui.months has {} names, not 12",
+                self.ui.months.len()
+            ));
+        }
+        for (i, source) in self.sources.iter().enumerate() {
+            if let Some(url) = &source.url {
+                url_problem(url).map_err(|problem| format!("sources[{i}].url: {problem}"))?;
+            }
+        }
+        for (i, p) in self.permissions.iter().enumerate() {
+            all_sources(&format!("permissions[{i}]"), &p.sources)?;
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            all_sources(&format!("actors[{i}]"), &a.sources)?;
+        }
+        for (i, f) in self.flows.iter().enumerate() {
+            let at = format!("flows[{i}]");
+            within(&at, f.from, self.actors.len(), "actors")?;
+            within(&at, f.to, self.actors.len(), "actors")?;
+            if let Some(p) = f.permission {
+                within(&at, p, self.permissions.len(), "permissions")?;
+            }
+            for &a in &f.accounts {
+                within(&at, a, self.accounts.len(), "accounts")?;
+            }
+            all_sources(&at, &f.sources)?;
+        }
+        for (i, e) in self.timeline.iter().enumerate() {
+            all_sources(&format!("timeline[{i}]"), &e.sources)?;
+        }
+        let flows = self.flows.len();
+        for (i, step) in self.steps.iter().enumerate() {
+            let at = format!("steps[{i}]");
+            all_sources(&at, &step.sources)?;
+            for q in &step.quotes {
+                within(&at, q.source, sources, "sources")?;
+                if let Some(a) = q.account {
+                    within(&at, a, self.accounts.len(), "accounts")?;
+                }
+            }
+            let shown: Vec<usize> = match &step.diagram {
+                Diagram::Flows(FlowSets::Neutral(list)) => list.clone(),
+                Diagram::Flows(FlowSets::Single { account, flows }) => {
+                    within(&at, *account, self.accounts.len(), "accounts")?;
+                    flows.clone()
+                }
+                Diagram::Flows(FlowSets::Both { alleged, meta }) => {
+                    alleged.iter().chain(meta).copied().collect()
+                }
+                Diagram::Explorer { always } => always.clone(),
+                Diagram::Comparison(_) | Diagram::Timeline | Diagram::Sources | Diagram::None => {
+                    Vec::new()
+                }
+            };
+            for f in shown {
+                within(&at, f, flows, "flows")?;
+            }
+        }
+        Ok(())
+    }
 }
-with_ui_labels!(write_read_ui);
+
+/// Marks a compiled story file, and its format version.
+const MAGIC: &[u8] = b"inbox-explainer story 1\n";
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -287,7 +333,7 @@ mod tests {
     #[test]
     fn every_story_reads_back_as_written() {
         for text in STORIES {
-            let story = super::super::parse("story.toml", text).unwrap();
+            let story = crate::story::parse("story.toml", text).unwrap();
             let bytes = postcard::to_allocvec(&story).unwrap();
             let read = super::story(&bytes).unwrap_or_else(|e| panic!("{}", e.reason()));
             assert_eq!(read, story);
@@ -296,7 +342,7 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_refused_not_misread() {
-        let story = super::super::parse("story.toml", STORIES[2]).unwrap();
+        let story = crate::story::parse("story.toml", STORIES[2]).unwrap();
         let bytes = postcard::to_allocvec(&story).unwrap();
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
             assert!(super::story(&bytes[..cut]).is_err(), "cut at {cut}");

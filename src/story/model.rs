@@ -1,41 +1,64 @@
 //! The validated story. Cross-references are resolved to indices by the parser, so code that
 //! renders a story never looks anything up by name and never meets a dangling reference.
 
-use serde::{Deserialize, Serialize};
+/// Declares model structs once: each struct, and how the browser reads it back from a compiled
+/// story (`decode`), field by field in the order they are declared here, which is the order the
+/// checker's encoder writes them. A field added here is stored, written and read.
+macro_rules! model {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $type:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $type,)*
+        }
+
+        impl super::decode::Decode for $name {
+            fn decode(r: &mut super::decode::Reader) -> super::decode::Read<Self> {
+                Ok($name {
+                    $($field: super::decode::Decode::decode(r)?,)*
+                })
+            }
+        }
+    };
+}
 
 /// The permission explorer keeps the reader's choices in one 64-bit mask.
 pub const MAX_PERMISSIONS: usize = 64;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Story {
-    pub language: String,
-    pub direction: Direction,
-    pub title: String,
-    pub standfirst: String,
-    /// One or two lines under the title in the interactive view; the standfirst when absent.
-    pub dek: Option<String>,
-    pub last_updated: Date,
-    pub ui: Ui,
-    pub accounts: Vec<Account>,
-    pub sources: Vec<Source>,
-    pub permissions: Vec<Permission>,
-    pub actors: Vec<Actor>,
-    pub flows: Vec<Flow>,
-    /// Sorted by date.
-    pub timeline: Vec<Event>,
-    pub steps: Vec<Step>,
-    /// Dated corrections and updates, newest first.
-    pub corrections: Vec<Correction>,
+model! {
+    pub struct Story {
+        pub language: String,
+        pub direction: Direction,
+        pub title: String,
+        pub standfirst: String,
+        /// One or two lines under the title in the interactive view; the standfirst when absent.
+        pub dek: Option<String>,
+        pub last_updated: Date,
+        pub ui: Ui,
+        pub accounts: Vec<Account>,
+        pub sources: Vec<Source>,
+        pub permissions: Vec<Permission>,
+        pub actors: Vec<Actor>,
+        pub flows: Vec<Flow>,
+        /// Sorted by date.
+        pub timeline: Vec<Event>,
+        pub steps: Vec<Step>,
+        /// Dated corrections and updates, newest first.
+        pub corrections: Vec<Correction>,
+    }
 }
 
-/// One dated entry of the story's corrections log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Correction {
-    pub date: Date,
-    pub text: String,
+model! {
+    /// One dated entry of the story's corrections log.
+    pub struct Correction {
+        pub date: Date,
+        pub text: String,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum Direction {
     Ltr,
     Rtl,
@@ -101,73 +124,80 @@ macro_rules! with_ui_labels {
         }
     };
 }
+// The checker's mirror (native only) is written from the same list.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use with_ui_labels;
 
 macro_rules! write_ui {
     ($($(#[doc = $doc:literal])* $label:ident,)*) => {
-        /// Every interface label; see `content/FORMAT.md`.
-        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct Ui {
-            $($(#[doc = $doc])* pub $label: String,)*
-            /// One line per shortcut, in the reading direction's terms.
-            pub shortcuts: Vec<String>,
-            pub months: Vec<String>,
-            /// The ten digits numbers are written with, zero first; absent for 0-9.
-            #[serde(default)]
-            pub digits: Option<String>,
+        model! {
+            /// Every interface label; see `content/FORMAT.md`.
+            pub struct Ui {
+                $($(#[doc = $doc])* pub $label: String,)*
+                /// One line per shortcut, in the reading direction's terms.
+                pub shortcuts: Vec<String>,
+                pub months: Vec<String>,
+                /// The ten digits numbers are written with, zero first; absent for 0-9.
+                pub digits: Option<String>,
+            }
         }
     };
 }
 with_ui_labels!(write_ui);
 
 /// A date with the precision its source gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Date {
     pub year: u16,
     pub month: Option<u8>,
     pub day: Option<u8>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Account {
-    pub id: String,
-    pub label: String,
+model! {
+    pub struct Account {
+        pub id: String,
+        pub label: String,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    /// Absent for undated pages, such as living documentation.
-    pub date: Option<Date>,
-    pub url: Option<String>,
-    pub note: Option<String>,
+model! {
+    pub struct Source {
+        pub id: String,
+        pub title: String,
+        pub publisher: String,
+        /// Absent for undated pages, such as living documentation.
+        pub date: Option<Date>,
+        pub url: Option<String>,
+        pub note: Option<String>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Permission {
-    pub id: String,
-    pub label: String,
-    pub explanation: String,
-    pub sources: Vec<usize>,
+model! {
+    pub struct Permission {
+        pub id: String,
+        pub label: String,
+        pub explanation: String,
+        pub sources: Vec<usize>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Actor {
-    pub id: String,
-    pub label: String,
-    pub detail: String,
-    pub sources: Vec<usize>,
-    /// Column and row on the phone-shaped grid.
-    pub place: (u8, u8),
-    /// The small picture drawn in the actor's box, so the diagram reads before its labels do.
-    pub glyph: Option<Glyph>,
+model! {
+    pub struct Actor {
+        pub id: String,
+        pub label: String,
+        pub detail: String,
+        pub sources: Vec<usize>,
+        /// Column and row on the phone-shaped grid.
+        pub place: (u8, u8),
+        /// The small picture drawn in the actor's box, so the diagram reads before its labels do.
+        pub glyph: Option<Glyph>,
+    }
 }
 
 /// What an actor is, as a picture: a person, an app on a phone, a server, an inbox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum Glyph {
     Person,
     App,
@@ -185,64 +215,70 @@ impl Glyph {
     ];
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flow {
-    pub id: String,
-    pub from: usize,
-    pub to: usize,
-    pub label: String,
-    pub permission: Option<usize>,
-    pub accounts: Vec<usize>,
-    pub detail: String,
-    pub reveals: Option<String>,
-    pub sources: Vec<usize>,
+model! {
+    pub struct Flow {
+        pub id: String,
+        pub from: usize,
+        pub to: usize,
+        pub label: String,
+        pub permission: Option<usize>,
+        pub accounts: Vec<usize>,
+        pub detail: String,
+        pub reveals: Option<String>,
+        pub sources: Vec<usize>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    pub id: String,
-    pub date: Date,
-    pub title: String,
-    pub detail: String,
-    pub sources: Vec<usize>,
+model! {
+    pub struct Event {
+        pub id: String,
+        pub date: Date,
+        pub title: String,
+        pub detail: String,
+        pub sources: Vec<usize>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
-    pub id: String,
-    pub title: String,
-    /// For a step that gives a status: the date it describes, never later than the newest
-    /// dated source the step cites (the checker holds it there). Shown above the body.
-    pub as_of: Option<Date>,
-    pub body: String,
-    pub points: Vec<String>,
-    pub sources: Vec<usize>,
-    pub quotes: Vec<Quote>,
-    pub diagram: Diagram,
+model! {
+    pub struct Step {
+        pub id: String,
+        pub title: String,
+        /// For a step that gives a status: the date it describes, never later than the newest
+        /// dated source the step cites (the checker holds it there). Shown above the body.
+        pub as_of: Option<Date>,
+        pub body: String,
+        pub points: Vec<String>,
+        pub sources: Vec<usize>,
+        pub quotes: Vec<Quote>,
+        pub diagram: Diagram,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    pub text: String,
-    pub who: String,
-    pub role: String,
-    pub place: String,
-    pub date: Date,
-    pub source: usize,
-    pub account: Option<usize>,
-    /// The verbatim words, when `text` is the newsroom's translation of them.
-    pub original: Option<Original>,
+model! {
+    pub struct Quote {
+        pub text: String,
+        pub who: String,
+        pub role: String,
+        pub place: String,
+        pub date: Date,
+        pub source: usize,
+        pub account: Option<usize>,
+        /// The verbatim words, when `text` is the newsroom's translation of them.
+        pub original: Option<Original>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Original {
-    pub text: String,
-    /// BCP 47 tag, for `lang` on the original.
-    pub language: String,
+model! {
+    pub struct Original {
+        pub text: String,
+        /// BCP 47 tag, for `lang` on the original.
+        pub language: String,
+    }
 }
 
 /// What a step draws. One variant per kind of diagram; each has one component.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum Diagram {
     /// The actor diagram in one or two accounts.
     Flows(FlowSets),
@@ -258,7 +294,8 @@ pub enum Diagram {
 }
 
 /// Which flows a `flows` diagram draws, in each account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum FlowSets {
     /// Nobody's account: plain explanation.
     Neutral(Vec<usize>),
@@ -271,11 +308,12 @@ pub enum FlowSets {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Specimen {
-    pub title: String,
-    pub caption: String,
-    pub fields: Vec<(String, String)>,
+model! {
+    pub struct Specimen {
+        pub title: String,
+        pub caption: String,
+        pub fields: Vec<(String, String)>,
+    }
 }
 
 /// The ids of the two accounts the view switch compares.
@@ -312,116 +350,7 @@ impl Story {
             .collect();
         (!labels.is_empty()).then(|| labels.join("; "))
     }
-
-    /// Decodes a compiled story (see [`Story::encode`]) and checks that it is whole: every
-    /// reference in range and every link http(s). A story compiled by the checker always
-    /// passes; anything else (a truncated, foreign or tampered file) gets an error saying what
-    /// is wrong, never a panic later.
-    pub fn decode(bytes: &[u8]) -> Result<Story, String> {
-        let body = bytes.strip_prefix(MAGIC).ok_or(
-            "not a compiled story file (compile one with: cargo run --bin check-story -- --compile FILE.toml OUT.story)",
-        )?;
-        let story = super::decode::story(body).map_err(|damage| {
-            format!(
-                "the compiled story is damaged or from another version: {}",
-                damage.reason()
-            )
-        })?;
-        story.check_integrity()?;
-        Ok(story)
-    }
-
-    /// The compiled form: a format marker, then the story in postcard's compact encoding.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend(postcard::to_allocvec(self).expect("a story always serializes"));
-        bytes
-    }
-
-    fn check_integrity(&self) -> Result<(), String> {
-        let within = |what: &str, index: usize, len: usize, list: &str| {
-            if index < len {
-                Ok(())
-            } else {
-                Err(format!(
-                    "{what} refers to {list}[{index}], but there are {len}"
-                ))
-            }
-        };
-        let sources = self.sources.len();
-        let all_sources = |what: &str, list: &[usize]| -> Result<(), String> {
-            list.iter()
-                .try_for_each(|&s| within(what, s, sources, "sources"))
-        };
-        if self.steps.is_empty() {
-            return Err("the story has no steps".into());
-        }
-        if self.ui.months.len() != 12 {
-            return Err(format!(
-                "ui.months has {} names, not 12",
-                self.ui.months.len()
-            ));
-        }
-        for (i, source) in self.sources.iter().enumerate() {
-            if let Some(url) = &source.url {
-                url_problem(url).map_err(|problem| format!("sources[{i}].url: {problem}"))?;
-            }
-        }
-        for (i, p) in self.permissions.iter().enumerate() {
-            all_sources(&format!("permissions[{i}]"), &p.sources)?;
-        }
-        for (i, a) in self.actors.iter().enumerate() {
-            all_sources(&format!("actors[{i}]"), &a.sources)?;
-        }
-        for (i, f) in self.flows.iter().enumerate() {
-            let at = format!("flows[{i}]");
-            within(&at, f.from, self.actors.len(), "actors")?;
-            within(&at, f.to, self.actors.len(), "actors")?;
-            if let Some(p) = f.permission {
-                within(&at, p, self.permissions.len(), "permissions")?;
-            }
-            for &a in &f.accounts {
-                within(&at, a, self.accounts.len(), "accounts")?;
-            }
-            all_sources(&at, &f.sources)?;
-        }
-        for (i, e) in self.timeline.iter().enumerate() {
-            all_sources(&format!("timeline[{i}]"), &e.sources)?;
-        }
-        let flows = self.flows.len();
-        for (i, step) in self.steps.iter().enumerate() {
-            let at = format!("steps[{i}]");
-            all_sources(&at, &step.sources)?;
-            for q in &step.quotes {
-                within(&at, q.source, sources, "sources")?;
-                if let Some(a) = q.account {
-                    within(&at, a, self.accounts.len(), "accounts")?;
-                }
-            }
-            let shown: Vec<usize> = match &step.diagram {
-                Diagram::Flows(FlowSets::Neutral(list)) => list.clone(),
-                Diagram::Flows(FlowSets::Single { account, flows }) => {
-                    within(&at, *account, self.accounts.len(), "accounts")?;
-                    flows.clone()
-                }
-                Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-                    alleged.iter().chain(meta).copied().collect()
-                }
-                Diagram::Explorer { always } => always.clone(),
-                Diagram::Comparison(_) | Diagram::Timeline | Diagram::Sources | Diagram::None => {
-                    Vec::new()
-                }
-            };
-            for f in shown {
-                within(&at, f, flows, "flows")?;
-            }
-        }
-        Ok(())
-    }
 }
-
-/// Marks a compiled story file, and its format version.
-const MAGIC: &[u8] = b"inbox-explainer story 1\n";
 
 /// Why `url` may not be rendered as a link, if it may not: only absolute http and https links
 /// are ever rendered as links.
