@@ -2,12 +2,15 @@
 //! (`web/embed.js`, the loader, `web/start.js` and `web/mount.js`): the same selectors, option names and
 //! message types on both sides. A rename on one side fails here, not in a reader's browser.
 
-use crate::embed::{EVENT, SCROLL, SHOW};
-use crate::options::Options;
+use crate::embed::{EMBED_HEIGHT, EVENT, SCROLL, SHOW};
+use crate::fault::FAILED_ATTRIBUTE;
+use crate::options::{Options, VIEW_NAMES};
 
 const LOADER: &str = include_str!("../web/embed.js");
 const START: &str = include_str!("../web/start.js");
 const MOUNT: &str = include_str!("../web/mount.js");
+const PUBLISHER_PAGE: &str = include_str!("../web/publisher.html");
+const PUBLISHER: &str = include_str!("../web/publisher.js");
 
 /// The names in the loader's `const OPTIONS = [...]`.
 fn loader_options() -> Vec<&'static str> {
@@ -103,4 +106,47 @@ fn the_starters_find_the_app_where_the_build_names_it() {
     let hook = include_str!("../scripts/styles-and-mount");
     assert!(hook.contains("web/mount.js"));
     assert!(hook.contains("s|__APP_MODULE__|") && hook.contains("s|__APP_WASM__|"));
+}
+
+#[test]
+fn the_starters_mark_a_failed_explainer_as_the_app_does() {
+    for (name, script) in [("start.js", START), ("mount.js", MOUNT)] {
+        assert!(
+            script.contains(&format!("setAttribute(\"{FAILED_ATTRIBUTE}\"")),
+            "{name} marks a failure with {FAILED_ATTRIBUTE}"
+        );
+        assert!(
+            script.contains(&format!("\"[{FAILED_ATTRIBUTE}]\"")),
+            "{name} finds a failure by {FAILED_ATTRIBUTE}"
+        );
+    }
+}
+
+#[test]
+fn the_publisher_page_and_the_loader_name_the_views_as_the_explainer_does() {
+    for (_, name) in VIEW_NAMES {
+        assert!(
+            PUBLISHER_PAGE.contains(&format!("<option value=\"{name}\">")),
+            "publisher.html offers the view {name:?}"
+        );
+    }
+    let options = PUBLISHER_PAGE.matches("<option value=").count();
+    let themes = 3;
+    assert_eq!(
+        options,
+        VIEW_NAMES.len() + themes + 2,
+        "publisher.html offers no view the explainer lacks (it also has the theme's three and the two placeholders the stories replace)"
+    );
+    // The loader's fragment for step 1 in the default view.
+    let (_, default_view) = VIEW_NAMES[0];
+    assert!(LOADER.contains(&format!("\"1.{default_view}\"")));
+    assert!(PUBLISHER.contains(&format!("view: \"{default_view}\"")));
+}
+
+#[test]
+fn every_embed_reserves_the_same_height() {
+    assert!(LOADER.contains(&format!("const DEFAULT_HEIGHT = {EMBED_HEIGHT};")));
+    // The publisher page takes it from publisher.json, which the build writes from EMBED_HEIGHT.
+    assert!(PUBLISHER.contains("data.embed_height"));
+    assert!(!PUBLISHER.contains("height:1400") && !PUBLISHER.contains("height=\"1400\""));
 }

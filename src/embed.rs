@@ -86,6 +86,11 @@ impl Host {
     }
 }
 
+/// The height, in CSS px, an embed reserves before the explainer reports its own: the loader's
+/// placeholder, the oEmbed response and the publisher page's snippets. The first step fits in
+/// it on a phone.
+pub const EMBED_HEIGHT: u32 = 1400;
+
 /// Type of the one message the explainer accepts.
 pub const SHOW: &str = "inbox-explainer:show";
 /// Type of the request to scroll the framing page to a new step's top.

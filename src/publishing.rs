@@ -4,7 +4,7 @@
 //! embeds. The desk checks' notes stay in the story files; only each open check's id and task
 //! are listed, for the publisher, never for readers.
 
-use crate::embed::json_string;
+use crate::embed::{json_string, EMBED_HEIGHT};
 use crate::story::desk::{open_checks, DeskCheck};
 use crate::story::Story;
 
@@ -33,7 +33,10 @@ pub fn publisher_data(stories: &[(Story, Vec<DeskCheck>)]) -> String {
             )
         })
         .collect();
-    format!("{{\"stories\":[{}]}}\n", entries.join(","))
+    format!(
+        "{{\"embed_height\":{EMBED_HEIGHT},\"stories\":[{}]}}\n",
+        entries.join(",")
+    )
 }
 
 #[cfg(test)]

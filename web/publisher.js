@@ -8,6 +8,8 @@ const status = document.getElementById("copied");
 const readiness = document.getElementById("readiness");
 /** The stories, once publisher.json has arrived: [{ language, title, steps, ready, open_checks }]. */
 let stories = [];
+/** The height an embed reserves until the explainer reports its own (from publisher.json). */
+let height = 1400;
 const TITLE = "Explainer: what access to your Facebook inbox would mean";
 
 const escape = (text) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
@@ -27,10 +29,10 @@ function snippets(options) {
   const url = query ? `${base}?${query}` : base;
   const attributes = Object.entries(options).map(([key, value]) => ` data-${key}="${escape(value)}"`).join("");
   return {
-    loader: `<div data-inbox-explainer-embed style="height:1400px" data-src="${escape(base)}"${attributes}\n     data-title="${TITLE}"></div>\n<script src="${escape(base)}embed.js" async></script>`,
-    iframe: `<iframe src="${escape(url)}" title="${TITLE}"\n        loading="lazy" style="width:100%;height:1400px;border:0"></iframe>`,
+    loader: `<div data-inbox-explainer-embed style="height:${height}px" data-src="${escape(base)}"${attributes}\n     data-title="${TITLE}"></div>\n<script src="${escape(base)}embed.js" async></script>`,
+    iframe: `<iframe src="${escape(url)}" title="${TITLE}"\n        loading="lazy" style="width:100%;height:${height}px;border:0"></iframe>`,
     pym: `<div id="inbox-explainer"></div>\n<script src="https://pym.nprapps.org/pym.v1.min.js"></script>\n<script>new pym.Parent("inbox-explainer", "${escape(url)}", {});</script>`,
-    amp: `<amp-iframe width="360" height="1400" layout="responsive" resizable\n    sandbox="allow-scripts allow-same-origin" title="${TITLE}"\n    src="${escape(url)}">\n  <div placeholder>Inbox Access Explainer</div>\n  <div overflow tabindex="0" role="button" aria-label="Show the whole explainer">Show more</div>\n</amp-iframe>`,
+    amp: `<amp-iframe width="360" height="${height}" layout="responsive" resizable\n    sandbox="allow-scripts allow-same-origin" title="${TITLE}"\n    src="${escape(url)}">\n  <div placeholder>Inbox Access Explainer</div>\n  <div overflow tabindex="0" role="button" aria-label="Show the whole explainer">Show more</div>\n</amp-iframe>`,
     direct: `<div data-inbox-explainer${attributes}></div>\n<script type="module" src="${escape(base)}mount.js"></script>`,
     url,
   };
@@ -127,6 +129,7 @@ async function load() {
     const data = await response.json();
     if (!Array.isArray(data.stories) || data.stories.length === 0) throw new Error("publisher.json lists no story");
     stories = data.stories;
+    if (Number.isInteger(data.embed_height) && data.embed_height > 0) height = data.embed_height;
   } catch (error) {
     const problem = document.createElement("p");
     problem.className = "readiness__error";

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use inbox_explainer::builtin::{story_bytes, BUILT_IN, STORIES};
 use inbox_explainer::components::document::{Document, DocumentProps};
 use inbox_explainer::components::explainer::{Explainer, ExplainerProps};
-use inbox_explainer::embed::{json_string, origin_of};
+use inbox_explainer::embed::{json_string, origin_of, EMBED_HEIGHT};
 use inbox_explainer::publishing::publisher_data;
 use inbox_explainer::story::{parse_with_desk_checks, Story};
 
@@ -147,8 +147,6 @@ fn explainer_with_document(story: &Rc<Story>) -> Result<String, String> {
 }
 
 const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080/";
-/// The height an embedding CMS reserves; the explainer's first step fits in it on phones.
-const EMBED_HEIGHT: u32 = 1400;
 const EMBED_WIDTH: u32 = 640;
 
 /// An oEmbed 1.0 `rich` response whose HTML is a titled, lazy-loaded iframe of the explainer.
