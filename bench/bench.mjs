@@ -11,6 +11,8 @@ const full = process.argv.includes("--full");
 const KB = 1000;
 // Sizes are compared with the Yew floor built in the same run, with the same profile.
 const BUDGET = { totalGzip: 135 * KB, wasmFloorRatio: 2.0, loaderGzip: 3 * KB };
+/** How far a size may grow over its recorded figure before the run fails. */
+const GUARD_GROWTH = 0.02;
 
 const sizes = (bytes) => ({
   raw: bytes.length,
@@ -73,6 +75,20 @@ row("---", "---", "---", "---", "---");
 row("First interaction (HTML, CSS, JS, wasm), gzip", `≤ ${kb(BUDGET.totalGzip)}`, kb(total.gzip), "", check(total.gzip <= BUDGET.totalGzip, `${kb(total.gzip - BUDGET.totalGzip)} over`));
 row("wasm / Yew floor's wasm, gzip", `≤ ${BUDGET.wasmFloorRatio}×`, `${ratio.toFixed(2)}× (${kb(wasm.gzip)})`, `floor wasm ${kb(floorWasm.gzip)}`, check(ratio <= BUDGET.wasmFloorRatio, `${(ratio - BUDGET.wasmFloorRatio).toFixed(2)}× over`));
 row("Loader, gzip", `≤ ${kb(BUDGET.loaderGzip)}`, kb(loader.gzip), "", check(loader.gzip <= BUDGET.loaderGzip, `${kb(loader.gzip - BUDGET.loaderGzip)} over`));
+// Regression guards: the figures recorded in bench/recorded.json, which a commit raises only
+// on purpose and says why. Growing more than 2 % over either fails the run, --report-only too.
+const recorded = JSON.parse(readFileSync("bench/recorded.json", "utf8"));
+const guards = [
+  ["wasm, gzip, against the recorded figure", wasm.gzip, recorded.wasm_gzip],
+  ["First interaction, gzip, against the recorded figure", total.gzip, recorded.first_interaction_gzip],
+];
+const guardMissed = [];
+for (const [name, measured, figure] of guards) {
+  const limit = Math.floor(figure * (1 + GUARD_GROWTH));
+  const ok = measured <= limit;
+  if (!ok) guardMissed.push(name);
+  row(name, `≤ ${kb(limit)} (+${GUARD_GROWTH * 100} %)`, `${kb(measured)} (${measured} B)`, `recorded ${kb(figure)}`, check(ok, `${kb(measured - limit)} over: raise bench/recorded.json only on purpose, saying why`));
+}
 
 if (full) {
   const { measureInBrowser } = await import("./browser.mjs");
@@ -85,7 +101,8 @@ console.log(lines.join("\n"));
 if (process.argv.includes("--json")) writeFileSync(process.argv[process.argv.indexOf("--json") + 1], JSON.stringify({ total, floorTotal, ratio, loader }, null, 2));
 if (failures.length) {
   console.log(`\nBudgets missed: ${failures.length}`);
-  // The loader's budget fails the run even with --report-only (as the test suite runs it).
+  // The loader's budget and the regression guards fail the run even with --report-only (as
+  // the test suite runs it).
   const loaderMissed = loader.gzip > BUDGET.loaderGzip;
-  process.exitCode = process.argv.includes("--report-only") && !loaderMissed ? 0 : 1;
+  process.exitCode = process.argv.includes("--report-only") && !loaderMissed && guardMissed.length === 0 ? 0 : 1;
 }
