@@ -34,7 +34,7 @@ fn the_loader_speaks_every_message_type_the_explainer_uses() {
             "embed.js lacks {message}"
         );
     }
-    // The height message, as `embed::Host` writes it.
+    // The height message, as `embed::Framing` writes it.
     assert!(LOADER.contains("data.context === \"iframe.resize\""));
     assert!(include_str!("embed.rs").contains("\\\"context\\\":\\\"iframe.resize\\\""));
 }

@@ -1,22 +1,23 @@
 //! The embed contract, as plain data: the messages the explainer sends to a host page (its
 //! height, in each resize convention, and reader events) and the one message it accepts.
-//! The DOM side (observing, posting, listening) lives in `components::host`.
+//! The DOM side (observing, posting, listening) lives in `host`. "Host" is always the page that
+//! embeds the explainer; `Framing` is what a framing page said about itself.
 
 use crate::nav::View;
 use crate::options::{view_name, VIEW_NAMES};
 
 /// What the page that frames the explainer told it about itself, through the iframe URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Host {
+pub struct Framing {
     /// Pym.js child id (`childId`), when a Pym.js parent made the iframe.
     pub pym_id: Option<String>,
     /// Origin of the framing page (from `parentUrl`): the only origin messages are accepted from.
     pub parent_origin: Option<String>,
 }
 
-impl Host {
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Host {
-        let mut host = Host::default();
+impl Framing {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Framing {
+        let mut host = Framing::default();
         for (name, value) in pairs {
             match name {
                 "childId" if !value.is_empty() => host.pym_id = Some(value.to_string()),
@@ -258,14 +259,14 @@ mod tests {
 
     #[test]
     fn a_scroll_request_goes_to_the_loader_and_to_a_pym_parent_in_its_own_words() {
-        let loader = Host::from_pairs([("parentUrl", "https://news.example/story")]);
+        let loader = Framing::from_pairs([("parentUrl", "https://news.example/story")]);
         assert_eq!(
             loader.scroll_messages(420, false),
             [Outgoing::Text(
                 r#"{"type":"inbox-explainer:scroll","top":420,"smooth":false}"#.into()
             )]
         );
-        let pym = Host::from_pairs([("childId", "box")]);
+        let pym = Framing::from_pairs([("childId", "box")]);
         let messages = pym.scroll_messages(420, true);
         assert_eq!(
             messages[1],
@@ -273,8 +274,8 @@ mod tests {
         );
     }
 
-    fn host() -> Host {
-        Host::from_pairs([
+    fn host() -> Framing {
+        Framing::from_pairs([
             ("childId", "ia-1"),
             ("parentUrl", "https://News.example.com/2024/story?x=1"),
         ])
@@ -303,7 +304,7 @@ mod tests {
             Outgoing::Text("pymxPYMxia-1xPYMxheightxPYMx812".into())
         );
         assert_eq!(
-            Host::default().height_messages(1, "x").len(),
+            Framing::default().height_messages(1, "x").len(),
             2,
             "no Pym.js message without a child id"
         );
@@ -321,7 +322,7 @@ mod tests {
         let data = r#"{"type":"inbox-explainer:show","step":"timeline"}"#;
         assert_eq!(host().accept("https://evil.example", data), None);
         assert_eq!(
-            Host::default().accept("https://news.example.com", data),
+            Framing::default().accept("https://news.example.com", data),
             None,
             "no parent origin, no trust"
         );

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, MessageEvent, ResizeObserver, Window};
 
-use crate::embed::{Host, Outgoing, ReaderEvent};
+use crate::embed::{Framing, Outgoing, ReaderEvent};
 use crate::nav::View;
 
 /// The framing window, if the explainer is in an iframe.
@@ -18,7 +18,7 @@ pub fn parent(window: &Window) -> Option<Window> {
 
 /// Posts the page's height to the framing page whenever it changes, in every resize
 /// convention. Does nothing outside an iframe. Lives as long as the page.
-pub fn report_height(host: &Host) {
+pub fn report_height(framing: &Framing) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -28,8 +28,8 @@ pub fn report_height(host: &Host) {
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
-    let host = host.clone();
-    let target = host.parent_origin.clone().unwrap_or_else(|| "*".into());
+    let framing = framing.clone();
+    let target = framing.parent_origin.clone().unwrap_or_else(|| "*".into());
     let mut last = 0;
     let measured = root.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -41,7 +41,7 @@ pub fn report_height(host: &Host) {
         let src = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        for message in host.height_messages(height, &src) {
+        for message in framing.height_messages(height, &src) {
             let data = match message {
                 Outgoing::Text(text) => JsValue::from_str(&text),
                 Outgoing::Amp { height } => amp_message(height),
@@ -66,7 +66,7 @@ fn amp_message(height: u32) -> JsValue {
 
 /// Announces a reader event as a bubbling `inbox-explainer:NAME` CustomEvent on the mount
 /// element, and, in an iframe, as a message to the framing page.
-pub fn announce(mount: &Element, host: &Host, event: &ReaderEvent) {
+pub fn announce(mount: &Element, framing: &Framing, event: &ReaderEvent) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     if let Ok(detail) = js_sys::JSON::parse(&event.detail_json()) {
@@ -77,13 +77,16 @@ pub fn announce(mount: &Element, host: &Host, event: &ReaderEvent) {
         let _ = mount.dispatch_event(&custom);
     }
     if let Some(parent) = web_sys::window().as_ref().and_then(parent) {
-        let target = host.parent_origin.as_deref().unwrap_or("*");
+        let target = framing.parent_origin.as_deref().unwrap_or("*");
         let _ = parent.post_message(&JsValue::from_str(&event.message()), target);
     }
 }
 
 /// Calls `show` with each valid request from the framing page; every other message is ignored.
-pub fn listen(host: Host, show: impl Fn(String, Option<View>) + 'static) -> Option<EventListener> {
+pub fn listen(
+    framing: Framing,
+    show: impl Fn(String, Option<View>) + 'static,
+) -> Option<EventListener> {
     let window = web_sys::window()?;
     let parent = parent(&window)?;
     Some(EventListener::new(&window, "message", move |event| {
@@ -100,7 +103,7 @@ pub fn listen(host: Host, show: impl Fn(String, Option<View>) + 'static) -> Opti
         let Some(data) = event.data().as_string() else {
             return;
         };
-        if let (true, Some((step, view))) = (from_parent, host.accept(&event.origin(), &data)) {
+        if let (true, Some((step, view))) = (from_parent, framing.accept(&event.origin(), &data)) {
             show(step, view);
         }
     }))

@@ -39,6 +39,8 @@ pub mod text;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod contract_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod untrusted_fuzz_tests;
 
 pub mod components;
 pub mod fault;

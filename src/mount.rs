@@ -15,7 +15,7 @@ use crate::builtin::{served_apart, story_bytes, BUILT_IN};
 use crate::components::explainer::{ExplainerProps, UrlMode};
 use crate::components::figure::fit::measure_fit;
 use crate::components::Explainer;
-use crate::embed::Host;
+use crate::embed::Framing;
 use crate::host::{announce, report_height};
 use crate::options::{parse_query, Options};
 use crate::scene::fit::Fit;
@@ -70,16 +70,16 @@ fn mount(root: Element) {
     // On the explainer's own page (standalone or in an iframe) the URL carries options too, and
     // says who frames the page.
     let own_page = root.has_attribute("data-sync-url");
-    let (host, url_mode) = if own_page {
+    let (framing, url_mode) = if own_page {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let query = parse_query(&search);
-        let host = Host::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        report_height(&host);
+        let framing = Framing::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        report_height(&framing);
         pairs.extend(query);
         (
-            Some(host),
+            Some(framing),
             if framed() {
                 UrlMode::Replace
             } else {
@@ -95,56 +95,56 @@ fn mount(root: Element) {
     let stories = root.get_attribute("data-stories");
     // The language the reader asked for, or the built-in one.
     let language = options.language.clone().unwrap_or_else(|| BUILT_IN.into());
-    let mut start = Start {
+    let mut placeholder = Placeholder {
         root,
         language,
         options,
         warnings,
-        host,
+        framing,
         url_mode,
     };
     // An updated story (a correction) replaces the built-in one, but only from the page's own
     // origin. A language the bundle does not carry comes from beside the app's code, where its
     // starter (start.js, mount.js) says. Until either arrives the built page stays on screen.
-    let fetched = match (start.options.story.clone(), stories) {
+    let fetched = match (placeholder.options.story.clone(), stories) {
         (Some(wanted), _) => same_origin(&wanted).map(Some),
-        (None, Some(stories)) if served_apart(&start.language) => {
-            story_beside_app(&stories, &start.language).map(Some)
+        (None, Some(stories)) if served_apart(&placeholder.language) => {
+            story_beside_app(&stories, &placeholder.language).map(Some)
         }
         _ => Ok(None),
     };
     match fetched {
         Ok(Some(url)) => wasm_bindgen_futures::spawn_local(async move {
             match fetch_story(&url).await {
-                Ok(story) => start.run(story),
+                Ok(story) => placeholder.run(story),
                 Err(problem) => {
                     web_sys::console::error_1(
                         &format!("inbox-explainer: the story {url} was not used: {problem}; showing the built-in story").into(),
                     );
-                    start.run_built_in();
+                    placeholder.run_built_in();
                 }
             }
         }),
-        Ok(None) => start.run_built_in(),
+        Ok(None) => placeholder.run_built_in(),
         Err(problem) => {
-            start.warnings.push(problem);
-            start.run_built_in();
+            placeholder.warnings.push(problem);
+            placeholder.run_built_in();
         }
     }
 }
 
-/// Everything needed to start an explainer on a placeholder, but the story.
-struct Start {
+/// A placeholder about to get its explainer: everything it needs but the story.
+struct Placeholder {
     root: Element,
     /// The language the reader asked for, or the built-in one.
     language: String,
     options: Options,
     warnings: Vec<String>,
-    host: Option<Host>,
+    framing: Option<Framing>,
     url_mode: UrlMode,
 }
 
-impl Start {
+impl Placeholder {
     /// Runs on the story the bundle carries.
     fn run_built_in(self) {
         match built_in_story() {
@@ -174,7 +174,7 @@ impl Start {
         }
         let root = self.root;
         let placeholder = root.clone();
-        let announce_to = self.host.clone().unwrap_or_default();
+        let announce_to = self.framing.clone().unwrap_or_default();
         let mut props = ExplainerProps {
             story,
             start_step,
@@ -182,7 +182,7 @@ impl Start {
             theme: self.options.theme,
             heading: self.options.heading,
             url_mode: self.url_mode,
-            host: self.host,
+            framing: self.framing,
             on_event: yew::Callback::from(move |event| {
                 announce(&placeholder, &announce_to, &event)
             }),
@@ -284,13 +284,13 @@ fn mark_ready(placeholder: &Element) {
     let _ = placeholder.set_attribute("data-ready", "");
 }
 
-/// Renders into a shadow root of `host` once `styles` has loaded; until then the placeholder's
+/// Renders into a shadow root of `placeholder` once `styles` has loaded; until then the placeholder's
 /// own content stays on screen, so the reader never sees the explainer unstyled.
-fn mount_isolated(host: Element, styles: &str, props: ExplainerProps) {
-    let Some(document) = host.owner_document() else {
+fn mount_isolated(placeholder: Element, styles: &str, props: ExplainerProps) {
+    let Some(document) = placeholder.owner_document() else {
         return;
     };
-    let shadow = match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+    let shadow = match placeholder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
         Ok(shadow) => shadow,
         Err(_) => {
             web_sys::console::error_1(
@@ -319,7 +319,7 @@ fn mount_isolated(host: Element, styles: &str, props: ExplainerProps) {
             slot.remove();
         }
         yew::Renderer::<Explainer>::with_root_and_props(container.clone(), props.clone()).render();
-        mark_ready(&host);
+        mark_ready(&placeholder);
     };
     let started = std::rc::Rc::new(std::cell::Cell::new(false));
     let once = {
@@ -346,7 +346,5 @@ fn mount_isolated(host: Element, styles: &str, props: ExplainerProps) {
 
 /// Whether this page is inside a frame.
 fn framed() -> bool {
-    web_sys::window()
-        .and_then(|w| Some(w.parent().ok().flatten()? != w))
-        .unwrap_or(false)
+    web_sys::window().is_some_and(|window| crate::host::parent(&window).is_some())
 }

@@ -37,7 +37,7 @@ pub enum Action {
     /// Between step by step and the whole explanation as one document.
     ToggleAllSteps,
     /// Between animated and still diagrams.
-    ToggleMotion,
+    ToggleReduceMotion,
 }
 
 /// The permissions the reader has granted in the explorer, one bit per permission in story
@@ -87,7 +87,7 @@ pub struct State {
     /// Every step shown at once, as one document, instead of one at a time.
     pub all_steps: bool,
     /// The reader turned animations off (the system setting is honoured separately, in CSS).
-    pub still: bool,
+    pub reduce_motion: bool,
 }
 
 impl State {
@@ -99,7 +99,7 @@ impl State {
             selection: None,
             granted: Granted::default(),
             all_steps: false,
-            still: false,
+            reduce_motion: false,
         }
     }
 
@@ -132,7 +132,7 @@ impl State {
                 next = State::new(self.step_count);
                 next.view = self.view;
                 next.all_steps = self.all_steps;
-                next.still = self.still;
+                next.reduce_motion = self.reduce_motion;
             }
             Action::SetView(view) => {
                 next.view = view;
@@ -156,7 +156,7 @@ impl State {
                 next.all_steps = !self.all_steps;
                 next.selection = None;
             }
-            Action::ToggleMotion => next.still = !self.still,
+            Action::ToggleReduceMotion => next.reduce_motion = !self.reduce_motion,
         }
         next
     }
@@ -425,8 +425,8 @@ mod tests {
             .apply(Action::GoTo(3))
             .apply(Action::Select(Selection::Actor(0)))
             .apply(Action::ToggleAllSteps)
-            .apply(Action::ToggleMotion);
-        assert!(state.all_steps && state.still);
+            .apply(Action::ToggleReduceMotion);
+        assert!(state.all_steps && state.reduce_motion);
         assert_eq!(
             state.selection, None,
             "a detail does not outlive its diagram"
@@ -436,11 +436,11 @@ mod tests {
             "the step is kept for when the reader returns"
         );
         let again = state.apply(Action::StartOver);
-        assert!(again.all_steps && again.still);
+        assert!(again.all_steps && again.reduce_motion);
         let back = again
             .apply(Action::ToggleAllSteps)
-            .apply(Action::ToggleMotion);
-        assert!(!back.all_steps && !back.still);
+            .apply(Action::ToggleReduceMotion);
+        assert!(!back.all_steps && !back.reduce_motion);
     }
 
     #[test]

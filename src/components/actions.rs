@@ -12,8 +12,8 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::hooks::active_element;
-use super::host_page::explored;
 use super::landing::{note_title_position, TitleWasAbove};
+use super::surroundings::explored;
 use crate::embed::ReaderEvent;
 use crate::nav::{Action, Selection, State, View};
 use crate::story::Story;
@@ -46,7 +46,7 @@ pub struct Intents {
     pub view: Callback<View>,
     pub go_to: Callback<usize>,
     pub all_steps: Callback<()>,
-    pub motion: Callback<()>,
+    pub reduce_motion: Callback<()>,
 }
 
 /// The explainer's one action callback, and the intents made from it.
@@ -91,7 +91,7 @@ pub fn use_actions(
         view: dispatch.reform(Action::SetView),
         go_to: dispatch.reform(Action::GoTo),
         all_steps: dispatch.reform(|()| Action::ToggleAllSteps),
-        motion: dispatch.reform(|()| Action::ToggleMotion),
+        reduce_motion: dispatch.reform(|()| Action::ToggleReduceMotion),
     });
     (dispatch, intents)
 }

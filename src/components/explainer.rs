@@ -12,14 +12,14 @@ use super::corrections::Corrections;
 use super::document::Document;
 use super::figure::{Figure, FigureMode};
 use super::hooks::{prefers_reduced_motion, use_printing, use_step_keys, use_swipe};
-pub use super::host_page::UrlMode;
-use super::host_page::{use_host_requests, use_reader_events, use_url_position};
 use super::landing::{use_step_landing, TitleWasAbove};
 use super::progress::Progress;
 use super::reading_tools::ReadingTools;
 use super::sources::Citations;
 use super::step_text::StepText;
-use crate::embed::{Host, ReaderEvent};
+pub use super::surroundings::UrlMode;
+use super::surroundings::{use_framing_requests, use_reader_events, use_url_position};
+use crate::embed::{Framing, ReaderEvent};
 use crate::nav::{Action, State, View};
 use crate::options::{Heading, Theme};
 use crate::scene::fit::Fit;
@@ -45,7 +45,7 @@ pub struct ExplainerProps {
     pub url_mode: UrlMode,
     /// The framing page, when the explainer runs in an iframe made by the loader or Pym.js.
     #[prop_or_default]
-    pub host: Option<Host>,
+    pub framing: Option<Framing>,
     /// Reader events, for the publisher's analytics.
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
@@ -61,7 +61,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let mut state = State::starting_at(story.steps.len(), props.start_step, props.start_view);
         // The switch starts where the reader's system setting is, so it never claims motion
         // is on while the system keeps everything still.
-        state.still = prefers_reduced_motion();
+        state.reduce_motion = prefers_reduced_motion();
         Reading(state)
     });
     let state = reading.0;
@@ -88,12 +88,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         state.view,
         dispatch.clone(),
     );
-    use_host_requests(props.host.clone(), story, dispatch.clone());
+    use_framing_requests(props.framing.clone(), story, dispatch.clone());
     use_reader_events(story, &state, &props.on_event);
     use_step_landing(
         state.step,
-        state.still,
-        props.host.clone(),
+        state.reduce_motion,
+        props.framing.clone(),
         step_ref.clone(),
         title_ref.clone(),
         title_was_above,
@@ -119,7 +119,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         selection: state.selection,
     };
     html! {
-        <article class={classes!("ia", props.theme.class(), state.all_steps.then_some("ia--all-steps"), state.still.then_some("ia--still"))} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
+        <article class={classes!("ia", props.theme.class(), state.all_steps.then_some("ia--all-steps"), state.reduce_motion.then_some("ia--reduce-motion"))} ref={root} lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
             {ontouchstart} {ontouchend}>
             if props.heading == Heading::Show {
                 <header class="ia-header">
@@ -135,8 +135,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
             <div class="ia-bar">
                 <Progress story={story.clone()} step={state.step} on_go={intents.go_to.clone()} />
-                <ReadingTools story={story.clone()} all_steps={state.all_steps} still={state.still}
-                    on_all_steps={intents.all_steps.clone()} on_motion={intents.motion.clone()} />
+                <ReadingTools story={story.clone()} all_steps={state.all_steps} reduce_motion={state.reduce_motion}
+                    on_all_steps={intents.all_steps.clone()} on_reduce_motion={intents.reduce_motion.clone()} />
             </div>
             <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>

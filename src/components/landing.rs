@@ -19,7 +19,7 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEn
 use yew::prelude::*;
 
 use super::hooks::prefers_reduced_motion;
-use crate::embed::{Host, Outgoing};
+use crate::embed::{Framing, Outgoing};
 
 /// Where the step lands: its top (the kicker above the title) this far below the top of the
 /// screen. A title already on screen is left alone.
@@ -40,8 +40,8 @@ pub fn note_title_position(title_ref: &NodeRef, was_above: &TitleWasAbove) {
 #[hook]
 pub fn use_step_landing(
     step: usize,
-    still: bool,
-    host: Option<Host>,
+    reduce_motion: bool,
+    framing: Option<Framing>,
     step_ref: NodeRef,
     title_ref: NodeRef,
     was_above: TitleWasAbove,
@@ -55,17 +55,29 @@ pub fn use_step_landing(
             if let (Some(section), Some(title)) =
                 (step_ref.cast::<Element>(), title_ref.cast::<HtmlElement>())
             {
-                land(&section, &title, was_above, still, host.unwrap_or_default());
+                land(
+                    &section,
+                    &title,
+                    was_above,
+                    reduce_motion,
+                    framing.unwrap_or_default(),
+                );
             }
         }
     });
 }
 
-fn land(section: &Element, title: &HtmlElement, was_above: bool, still: bool, host: Host) {
+fn land(
+    section: &Element,
+    title: &HtmlElement,
+    was_above: bool,
+    reduce_motion: bool,
+    framing: Framing,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let smooth = !still && !prefers_reduced_motion();
+    let smooth = !reduce_motion && !prefers_reduced_motion();
     match crate::host::parent(&window) {
         None => {
             if was_above || title.get_bounding_client_rect().top() < 0.0 {
@@ -86,7 +98,7 @@ fn land(section: &Element, title: &HtmlElement, was_above: bool, still: bool, ho
             let document_top =
                 section.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
             let top = (document_top - TITLE_MARGIN).max(0.0) as u32;
-            let target = host.parent_origin.clone().unwrap_or_else(|| "*".into());
+            let target = framing.parent_origin.clone().unwrap_or_else(|| "*".into());
             let observed = title.clone();
             let seen = Closure::once_into_js(
                 move |entries: js_sys::Array, observer: IntersectionObserver| {
@@ -98,7 +110,7 @@ fn land(section: &Element, title: &HtmlElement, was_above: bool, still: bool, ho
                     if fully_in_view {
                         return;
                     }
-                    for message in host.scroll_messages(top, smooth) {
+                    for message in framing.scroll_messages(top, smooth) {
                         if let Outgoing::Text(text) = message {
                             let _ = parent.post_message(&JsValue::from_str(&text), &target);
                         }

@@ -9,12 +9,12 @@ pub mod document;
 pub mod explainer;
 pub mod figure;
 pub mod hooks;
-pub mod host_page;
 pub mod landing;
 pub mod progress;
 pub mod reading_tools;
 pub mod sources;
 pub mod step_text;
+pub mod surroundings;
 
 #[cfg(all(test, feature = "ssr", not(target_arch = "wasm32")))]
 mod snapshot_tests;

@@ -15,11 +15,11 @@ pub struct ReadingToolsProps {
     pub story: Rc<Story>,
     pub all_steps: bool,
     /// Whether motion is reduced.
-    pub still: bool,
+    pub reduce_motion: bool,
     /// Between step by step and every step at once.
     pub on_all_steps: Callback<()>,
     /// Between animated and still diagrams.
-    pub on_motion: Callback<()>,
+    pub on_reduce_motion: Callback<()>,
 }
 
 #[component]
@@ -55,8 +55,8 @@ pub fn ReadingTools(props: &ReadingToolsProps) -> Html {
                     { &ui.all_steps }
                 </button>
                 <button type="button" role="switch" class="ia-switch ia-tool ia-tool--motion"
-                    aria-checked={aria_bool(props.still)}
-                    onclick={props.on_motion.reform(|_: MouseEvent| ())}>
+                    aria-checked={aria_bool(props.reduce_motion)}
+                    onclick={props.on_reduce_motion.reform(|_: MouseEvent| ())}>
                     <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
                     <span class="ia-switch__label">{ &ui.reduce_motion }</span>
                 </button>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::embed::{Host, ReaderEvent};
+use crate::embed::{Framing, ReaderEvent};
 use crate::host;
 use crate::nav::{Action, Selection, State, View};
 use crate::options::{find_step, query_with_position, Options};
@@ -92,11 +92,15 @@ pub(super) fn use_url_position(
 /// Follows the framing page's requests to show a step (its back and forward buttons, through
 /// the loader). Requests from anywhere else never arrive here; see `host::listen`.
 #[hook]
-pub(super) fn use_host_requests(host: Option<Host>, story: &Rc<Story>, dispatch: Callback<Action>) {
+pub(super) fn use_framing_requests(
+    framing: Option<Framing>,
+    story: &Rc<Story>,
+    dispatch: Callback<Action>,
+) {
     let story = story.clone();
-    use_effect_with(host, move |host| {
-        let listener = host.clone().and_then(|host| {
-            host::listen(host, move |step, view| {
+    use_effect_with(framing, move |framing| {
+        let listener = framing.clone().and_then(|framing| {
+            host::listen(framing, move |step, view| {
                 dispatch.emit(Action::Show {
                     step: find_step(&story, &step),
                     view,
