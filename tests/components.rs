@@ -132,11 +132,16 @@ async fn the_first_step_shows_its_title_progress_and_both_quotes_columns() {
     let root = mount(fixture()).await;
     expect_text(&root, ".ia-progress__text", "Step 1 of 6").await;
     expect_text(&root, ".ia-step__title", "Both accounts").await;
-    // The compact step: the first paragraph, the rest on demand.
+    // The compact step: the first paragraph is its point, the rest opens on demand.
     assert_eq!(
-        all(&root, ".ia-step__text > p").len(),
+        all(&root, ".ia-step__point > p").len(),
         1,
         "one paragraph shown"
+    );
+    assert!(text(&root, ".ia-step__point").contains("First paragraph."));
+    assert!(
+        all(&root, ".ia-step__text > p").is_empty(),
+        "no other paragraph shown"
     );
     assert!(text(&root, ".ia-step__text > details.ia-more").contains("Second paragraph."));
     assert!(text(&root, ".ia-quote").contains("Quoted words."));
@@ -379,7 +384,7 @@ async fn markup_in_a_story_is_shown_as_text_and_never_run() {
     );
     let title = root.query_selector(".ia-title").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), payload);
-    assert!(text(&root, ".ia-step__text").contains(payload));
+    assert!(text(&root, ".ia-step__point").contains(payload));
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }

@@ -14,6 +14,9 @@ use crate::text::paragraphs;
 pub struct DetailProps {
     pub story: Rc<Story>,
     pub heading: AttrValue,
+    /// A line under the heading, e.g. where an arrow goes ("You → Your friend").
+    #[prop_or_default]
+    pub subline: Option<AttrValue>,
     pub body: AttrValue,
     /// Labelled facts, e.g. ("Needs permission", "Read messages").
     #[prop_or_default]
@@ -37,7 +40,12 @@ pub fn Detail(props: &DetailProps) -> Html {
     html! {
         <section class="ia-detail" ref={panel} tabindex="-1" aria-label={props.heading.clone()}>
             <div class="ia-detail__head">
-                <h4 class="ia-detail__heading">{ &props.heading }</h4>
+                <div class="ia-detail__titles">
+                    <h4 class="ia-detail__heading">{ &props.heading }</h4>
+                    if let Some(subline) = &props.subline {
+                        <p class="ia-detail__subline">{ subline }</p>
+                    }
+                </div>
                 <button type="button" class="ia-button ia-detail__close" onclick={close}>
                     { &props.story.ui.details_close }
                 </button>

@@ -16,14 +16,14 @@ use super::landing::{use_step_landing, TitleWasAbove};
 use super::progress::Progress;
 use super::reading_tools::ReadingTools;
 use super::sources::Citations;
-use super::step_text::StepText;
+use super::step_text::{StepPoint, StepText};
 pub use super::surroundings::UrlMode;
 use super::surroundings::{use_framing_requests, use_reader_events, use_url_position};
 use crate::embed::{Framing, ReaderEvent};
 use crate::nav::{Action, State, View};
 use crate::options::{Heading, Theme};
 use crate::scene::fit::Fit;
-use crate::story::{Direction, Story};
+use crate::story::{Diagram, Direction, Story};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -140,13 +140,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
             <div class="ia-interactive">
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
-                // Phones read the title, the figure, the short text, then what opens on demand;
-                // wide screens put the figure beside everything else.
-                <section class="ia-step" aria-labelledby={heading_id.clone()} data-step={step.id.clone()} ref={step_ref}>
+                // Phones read the title, the step's point, the figure, the rest of the text,
+                // then what opens on demand; wide screens put the figure beside everything else.
+                <section class={classes!("ia-step", (step.diagram == Diagram::None).then_some("ia-step--text-only"))}
+                    aria-labelledby={heading_id.clone()} data-step={step.id.clone()} ref={step_ref}>
                     <div class="ia-step__head">
                         <p class="ia-kicker ia-progress__text">{ kicker }</p>
                         <h3 class="ia-step__title" id={heading_id} tabindex="-1" ref={title_ref}>{ &step.title }</h3>
                     </div>
+                    <StepPoint story={story.clone()} step={state.step} />
                     <Figure story={story.clone()} step={state.step} {mode} measured={props.fit}
                         on_select={intents.select.clone()} on_close={intents.close.clone()}
                         on_permission={intents.permission.clone()} on_view={intents.view.clone()} />

@@ -1,7 +1,9 @@
-//! A step's words: its body, points and quotes. In the stepper the step is compact: the first
-//! paragraph shows, the rest and the points open on demand, and quotes open on demand too,
-//! except a pair of quotes from the two accounts, which stand side by side with equal weight
-//! and open in full together. The whole-story document shows everything, with the heading.
+//! A step's words: its point, body, points and quotes. In the stepper the step is compact: its
+//! point (a dated status, if it has one, and the body's first paragraph) is a piece of its own,
+//! `StepPoint`, which a phone sets above the figure; then a pair of quotes from the two
+//! accounts, side by side with equal weight and open in full together; the rest of the text and
+//! the other quotes open on demand. A step without a figure has room for all its words and shows
+//! them. The whole-story document shows everything, with the heading.
 
 use std::rc::Rc;
 
@@ -9,7 +11,7 @@ use yew::prelude::*;
 
 use super::aria_bool;
 use crate::scene::Style;
-use crate::story::{Quote, Story, ALLEGED, META};
+use crate::story::{Diagram, Quote, Step, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, paragraphs};
 
 #[derive(Properties, PartialEq)]
@@ -34,15 +36,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
     let heading = props.heading_id.as_ref().map(|id| {
         html! { <h3 class="ia-step__title" id={id.clone()}>{ &step.title }</h3> }
     });
-    // A dated status says where things stood, before the words that describe it.
-    let status = step.as_of.map(|date| {
-        let when = format_date(date, &story.ui);
-        html! {
-            <p class="ia-step__status">
-                <time datetime={iso_date(date)}>{ fill(&story.ui.status_as_of, &[("date", &when)]) }</time>
-            </p>
-        }
-    });
+    let status = status(story, step);
     let points = (!step.points.is_empty()).then(|| {
         html! {
             <ul class="ia-step__points">
@@ -71,11 +65,12 @@ pub fn StepText(props: &StepTextProps) -> Html {
         let quotes_open = quotes_open.clone();
         Callback::from(move |_| quotes_open.set(!*quotes_open))
     };
+    let rest = body.iter().skip(1).map(|p| html! { <p>{ p }</p> });
+    // Text only: nothing on screen competes with the words, so none is folded away.
+    let all_shown = step.diagram == Diagram::None;
     html! {
         <div class="ia-step__text">
             { for heading }
-            { for status }
-            { for body.first().map(|p| html! { <p>{ p }</p> }) }
             if let Some((first, second)) = pair {
                 <div class={classes!("ia-quotes", "ia-quotes--pair", (!*quotes_open).then_some("is-clamped"))}>
                     { quote(story, first, true) }
@@ -86,10 +81,13 @@ pub fn StepText(props: &StepTextProps) -> Html {
                     { &ui.full_quotes }
                 </button>
             }
-            if body.len() > 1 || points.is_some() {
+            if all_shown {
+                { for rest }
+                { for points }
+            } else if body.len() > 1 || points.is_some() {
                 <details class="ia-more">
                     <summary>{ &ui.more_label }</summary>
-                    { for body.iter().skip(1).map(|p| html! { <p>{ p }</p> }) }
+                    { for rest }
                     { for points }
                 </details>
             }
@@ -103,6 +101,38 @@ pub fn StepText(props: &StepTextProps) -> Html {
             }
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StepPointProps {
+    pub story: Rc<Story>,
+    pub step: usize,
+}
+
+/// The step's point in the stepper: its dated status, if it has one, and the body's first
+/// paragraph.
+#[component]
+pub fn StepPoint(props: &StepPointProps) -> Html {
+    let story = &props.story;
+    let step = &story.steps[props.step];
+    html! {
+        <div class="ia-step__point">
+            { for status(story, step) }
+            { for paragraphs(&step.body).first().map(|p| html! { <p>{ p }</p> }) }
+        </div>
+    }
+}
+
+/// A dated status says where things stood, before the words that describe it.
+fn status(story: &Story, step: &Step) -> Option<Html> {
+    step.as_of.map(|date| {
+        let when = format_date(date, &story.ui);
+        html! {
+            <p class="ia-step__status">
+                <time datetime={iso_date(date)}>{ fill(&story.ui.status_as_of, &[("date", &when)]) }</time>
+            </p>
+        }
+    })
 }
 
 /// The first quote in each of the two accounts, when the step has both, and every other quote.

@@ -4,9 +4,12 @@ import { test, expect } from "./fixtures.mjs";
 import { openApp } from "./helpers.mjs";
 
 const SCREEN = 780;
-const HEADER_BUDGET = 260;
-const DIAGRAM_BUDGET = SCREEN - 120;
-const NEXT_BUDGET = 1.6 * SCREEN;
+const HEADER_BUDGET = 300;
+const DIAGRAM_BUDGET = 700;
+const NEXT_BUDGET = 2 * SCREEN;
+/** Where a landed step's point must start at the latest, below its title: well within the
+ * first screen after the title has landed near the top. */
+const POINT_BUDGET = SCREEN / 3;
 
 /** Positions, in CSS px from the top of the page, of what the targets are about. */
 const measure = (page) =>
@@ -19,8 +22,11 @@ const measure = (page) =>
     const candidates = [...figure.querySelectorAll("svg.ia-svg, .ia-comparison, .ia-timeline, .ia-source-list")];
     const diagram = candidates.find(shown);
     const next = document.querySelector(".ia-interactive .ia-button--next");
+    const point = document.querySelector(".ia-interactive .ia-step__point");
     return {
       header: Math.round(top(title) - top(root)),
+      point: Math.round(top(point) - top(title)),
+      pointAboveFigure: point.getBoundingClientRect().bottom <= figure.getBoundingClientRect().top + 0.5,
       diagram: diagram ? Math.round(top(diagram) - top(title)) : null,
       next: Math.round(next.getBoundingClientRect().bottom + scrollY - top(title)),
       openDisclosures: document.querySelectorAll(".ia-interactive details[open]").length,
@@ -42,14 +48,17 @@ test(`every step and view keeps its title, diagram and Next within reach at 360 
       const m = await measure(page);
       expect(m.openDisclosures, "every disclosure starts closed").toBe(0);
       const name = `step ${step}${view ? ` (${view})` : ""}`;
-      rows.push(`${name.padEnd(24)} header ${String(m.header).padStart(4)}  diagram ${String(m.diagram ?? "-").padStart(4)}  next ${String(m.next).padStart(5)}`);
+      rows.push(`${name.padEnd(24)} header ${String(m.header).padStart(4)}  point ${String(m.point).padStart(4)}  diagram ${String(m.diagram ?? "-").padStart(4)}  next ${String(m.next).padStart(5)}`);
       if (step === 1) expect.soft(m.header, `${name}: header above the title`).toBeLessThanOrEqual(HEADER_BUDGET);
+      if (step === 1) expect.soft(m.header + m.point, `${name}: the point starts on the first screen`).toBeLessThan(SCREEN - 40);
+      expect.soft(m.point, `${name}: the point right under the title`).toBeLessThanOrEqual(POINT_BUDGET);
+      expect.soft(m.pointAboveFigure, `${name}: the point comes before the picture`).toBe(true);
       if (m.diagram !== null) expect.soft(m.diagram, `${name}: diagram below the title`).toBeLessThanOrEqual(DIAGRAM_BUDGET);
       // The last step lists every source and is exempt.
       if (step < total) expect.soft(m.next, `${name}: bottom of Next below the title`).toBeLessThanOrEqual(NEXT_BUDGET);
     }
   }
-  console.log(`${lang}, 360 x 780, px from the step title's top (budgets: header ${HEADER_BUDGET}, diagram ${DIAGRAM_BUDGET}, next ${NEXT_BUDGET}):\n${rows.join("\n")}`);
+  console.log(`${lang}, 360 x 780, px from the step title's top (budgets: header ${HEADER_BUDGET}, point ${POINT_BUDGET}, diagram ${DIAGRAM_BUDGET}, next ${NEXT_BUDGET}):\n${rows.join("\n")}`);
 });
 }
 
@@ -88,3 +97,51 @@ for (const lang of ["en", "es"]) {
     console.log(`${lang}, 1200 x ${screen}, px from the step's top:\n${rows.join("\n")}`);
   });
 }
+
+// A step without a figure has room for all its words: with every disclosure closed, its every
+// paragraph and point is on screen (steps 9 and 10, what is not known and what it means for
+// the reader, are the story's ending).
+for (const lang of ["en", "es"]) {
+  test(`text-only steps show all their words with nothing opened (${lang})`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "phone", "phone layout");
+    await openApp(page, `/?lang=${lang}`);
+    const total = await page.locator(".ia-progress__step").count();
+    let textOnly = 0;
+    for (let step = 1; step <= total; step++) {
+      await openApp(page, `/?lang=${lang}&step=${step}`);
+      const figure = page.locator(".ia-interactive .ia-step__figure");
+      const empty = await figure.evaluate((f) => !f.querySelector("svg, .ia-comparison, .ia-timeline, .ia-source-list, .ia-explorer"));
+      if (!empty) continue;
+      textOnly += 1;
+      await expect(page.locator(".ia-interactive .ia-step__text details.ia-more"), `step ${step}: nothing folded`).toHaveCount(0);
+      const points = page.locator(".ia-interactive .ia-step__points li");
+      expect(await points.count(), `step ${step}: its points`).toBeGreaterThan(0);
+      for (const point of await points.all()) await expect(point).toBeVisible();
+    }
+    expect(textOnly, "the story's two text-only steps").toBe(2);
+  });
+}
+
+// The explanation panel's Close keeps its word on one line beside the longest title, and the
+// arrow's route sits under the title, not in it.
+test("Close stays on one line beside the longest arrow title", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "phone layout");
+  await openApp(page, "/?step=7");
+  const arrows = page.locator(".ia-interactive .ia-legend__item");
+  const labels = await arrows.evaluateAll((items) => items.map((i) => i.querySelector(".ia-legend__label").textContent));
+  const longest = labels.indexOf(labels.reduce((a, b) => (b.length > a.length ? b : a)));
+  await arrows.nth(longest).click();
+  const close = page.locator(".ia-detail__close");
+  await expect(close).toBeVisible();
+  const box = await close.boundingBox();
+  const line = await close.evaluate((b) => parseFloat(getComputedStyle(b).lineHeight));
+  const text = await close.evaluate((b) => {
+    const range = document.createRange();
+    range.selectNodeContents(b);
+    return range.getClientRects().length;
+  });
+  expect(text, "Close is one line of text").toBe(1);
+  expect(box.width, "Close is a full word wide").toBeGreaterThan(line);
+  await expect(page.locator(".ia-detail__heading")).toHaveText(labels[longest]);
+  await expect(page.locator(".ia-detail__subline")).toContainText("→");
+});

@@ -169,7 +169,7 @@ fn selection_detail(
                 facts.push((ui.reveals_label.clone().into(), reveals.clone().into()));
             }
             html! {
-                <Detail story={story.clone()} heading={format!("{} ({route})", flow.label)}
+                <Detail story={story.clone()} heading={flow.label.clone()} subline={AttrValue::from(route)}
                     body={flow.detail.clone()} {facts} sources={flow.sources.clone()} on_close={on_close.clone()} />
             }
         }
