@@ -1,7 +1,7 @@
 //! What a step's figure shows: which diagrams, each with its flows, style and caption, how they
 //! are set out, and what else the figure holds. A pure function of the story, the step and the
 //! reader's state, so the interactive step and the whole-story document draw from the same
-//! plan (see `components::explainer` and `components::document`), and it is tested natively.
+//! plan (see `components::figure`), and it is tested natively.
 
 use crate::nav::{Granted, View};
 use crate::scene::fit::{Fit, Slot};
@@ -78,12 +78,15 @@ pub struct DiagramPlan {
 
 impl DiagramPlan {
     /// Every flow on show, in legend order, each with the style it is drawn in.
+    /// A flow both accounts describe is drawn once, in the first account's style.
     pub fn drawn(&self) -> Vec<(usize, Style)> {
         let first = self.shown.iter().map(|&f| (f, self.style));
-        let second = self
-            .overlay
-            .iter()
-            .flat_map(|o| o.shown.iter().map(move |&f| (f, o.style)));
+        let second = self.overlay.iter().flat_map(|o| {
+            o.shown
+                .iter()
+                .filter(|f| !self.shown.contains(f))
+                .map(move |&f| (f, o.style))
+        });
         first.chain(second).collect()
     }
 
@@ -358,6 +361,25 @@ mod tests {
         assert_eq!(
             all,
             explorer_flows(&story, always, Granted::all(story.permissions.len()))
+        );
+    }
+
+    #[test]
+    fn a_flow_in_both_accounts_is_drawn_once() {
+        let plan = DiagramPlan {
+            shown: vec![0, 1],
+            style: Style::Alleged,
+            caption: "As alleged".into(),
+            overlay: Some(Overlay {
+                shown: vec![1, 2],
+                style: Style::Meta,
+                caption: "As Meta describes it".into(),
+            }),
+            slot: Slot::Full,
+        };
+        assert_eq!(
+            plan.drawn(),
+            [(0, Style::Alleged), (1, Style::Alleged), (2, Style::Meta)]
         );
     }
 

@@ -73,12 +73,22 @@ pub fn use_actions(
                     on_event.emit(explored(story, selection));
                 }
                 Action::CloseDetail => {
-                    if let Some(element) = opener.borrow_mut().take() {
+                    // Only to an element still on the page: the figure may have changed.
+                    if let Some(element) = opener
+                        .borrow_mut()
+                        .take()
+                        .filter(|element| element.is_connected())
+                    {
                         // Boxes and arrows are SVG elements: focus() is theirs as much as an
                         // HTML element's.
                         let _ = element.unchecked_ref::<HtmlElement>().focus();
                     }
                 }
+                // These close any explanation on show, so there is nothing to return from.
+                Action::SetView(_)
+                | Action::ToggleAllSteps
+                | Action::Show { view: Some(_), .. } => drop(opener.borrow_mut().take()),
+                _ if action.moves_step() => drop(opener.borrow_mut().take()),
                 _ => {}
             }
             reading.dispatch(action);

@@ -37,8 +37,13 @@ pub fn Detail(props: &DetailProps) -> Html {
         });
     }
     let close = props.on_close.reform(|_: MouseEvent| ());
+    // The panel's name is its title and, where there is one, the line under it.
+    let label = match &props.subline {
+        Some(subline) => format!("{} ({subline})", props.heading),
+        None => props.heading.to_string(),
+    };
     html! {
-        <section class="ia-detail" ref={panel} tabindex="-1" aria-label={props.heading.clone()}>
+        <section class="ia-detail" ref={panel} tabindex="-1" aria-label={label}>
             <div class="ia-detail__head">
                 <div class="ia-detail__titles">
                     <h4 class="ia-detail__heading">{ &props.heading }</h4>

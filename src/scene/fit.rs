@@ -6,9 +6,9 @@
 //! form and shows one. The app measures two widths instead, the explainer's and its figure's,
 //! and builds only the form on show. Every diagram's width follows from the figure's (a diagram
 //! fills the figure, or half of it less the gap when two sit side by side), and the figure keeps
-//! its width from step to step, so a step change draws the right form the first time. Until
-//! both widths are measured the answer is `None`, and the view then draws every form, as the
-//! static page does.
+//! its width from step to step, so a step change draws the right form the first time. Until a
+//! width is measured, what depends on it is `None` (the pair on the explainer's, orientations
+//! on the figure's), and the view then draws every form, as the static page does.
 
 use super::Orientation;
 

@@ -81,7 +81,7 @@ for (const lang of ["en", "es"]) {
           const box = (selector) => document.querySelector(`.ia-interactive ${selector}`)?.getBoundingClientRect();
           const head = box(".ia-step__head");
           const figure = box(".ia-step__figure");
-          const text = box(".ia-step__text");
+          const text = box(".ia-step__point");
           const next = box(".ia-button--next");
           return {
             next: Math.round(next.bottom - head.top),

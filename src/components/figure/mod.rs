@@ -3,8 +3,9 @@
 //! It owns what fits (`fit`): interactive, it measures itself and its explainer and draws only
 //! the forms that fit; in the document the stylesheet chooses.
 //!
-//! A new kind of figure is a `Diagram` variant in the story, a `Panel` in `figure::plan`, and
-//! one arm of the match below.
+//! A new kind of figure is a `Diagram` variant in the story (with its number in `decode.rs`'s
+//! variant table and its check in the parser), a `Panel` in `figure::plan`, and one arm of the
+//! match below.
 
 pub mod comparison;
 pub mod explorer;
@@ -110,14 +111,14 @@ pub fn Figure(props: &FigureProps) -> Html {
         Panel::Sources => html! { <SourceList story={story.clone()} /> },
         Panel::None => Html::default(),
     };
-    let diagrams = (!plan.diagrams.is_empty()).then(|| {
-        html! {
-            <div class={classes!("ia-diagrams", plan.arrangement.class())}>
-                { for plan.diagrams.iter().map(diagram) }
-            </div>
-        }
-    });
+    let diagrams = html! {
+        <div class={classes!("ia-diagrams", plan.arrangement.class())}>
+            { for plan.diagrams.iter().map(diagram) }
+        </div>
+    };
     if !interactive {
+        // The document leaves out an empty diagrams element; the step keeps it in place.
+        let diagrams = (!plan.diagrams.is_empty()).then_some(diagrams);
         return html! { <>{ for diagrams }{ panel }</> };
     }
     html! {
@@ -128,9 +129,7 @@ pub fn Figure(props: &FigureProps) -> Html {
             if plan.view_switch {
                 <ViewSwitch story={story.clone()} {view} on_view={props.on_view.clone()} />
             }
-            <div class={classes!("ia-diagrams", plan.arrangement.class())}>
-                { for plan.diagrams.iter().map(diagram) }
-            </div>
+            { diagrams }
             { panel }
             { selection_detail(story, selection, &props.on_close) }
         </div>
@@ -148,7 +147,7 @@ fn selection_detail(
         Some(Selection::Actor(a)) => {
             let actor = &story.actors[a];
             html! {
-                <Detail story={story.clone()} heading={actor.label.clone()} body={actor.detail.clone()}
+                <Detail key={format!("actor-{a}")} story={story.clone()} heading={actor.label.clone()} body={actor.detail.clone()}
                     sources={actor.sources.clone()} on_close={on_close.clone()} />
             }
         }
@@ -169,7 +168,7 @@ fn selection_detail(
                 facts.push((ui.reveals_label.clone().into(), reveals.clone().into()));
             }
             html! {
-                <Detail story={story.clone()} heading={flow.label.clone()} subline={AttrValue::from(route)}
+                <Detail key={format!("flow-{f}")} story={story.clone()} heading={flow.label.clone()} subline={AttrValue::from(route)}
                     body={flow.detail.clone()} {facts} sources={flow.sources.clone()} on_close={on_close.clone()} />
             }
         }
