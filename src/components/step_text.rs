@@ -53,7 +53,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
                 { for points }
                 if !step.quotes.is_empty() {
                     <div class="ia-quotes">
-                        { for step.quotes.iter().map(|q| quote(story, q, false)) }
+                        { for step.quotes.iter().map(|q| quote(story, q, false, false)) }
                     </div>
                 }
             </div>
@@ -73,8 +73,8 @@ pub fn StepText(props: &StepTextProps) -> Html {
             { for heading }
             if let Some((first, second)) = pair {
                 <div class={classes!("ia-quotes", "ia-quotes--pair", (!*quotes_open).then_some("is-clamped"))}>
-                    { quote(story, first, true) }
-                    { quote(story, second, true) }
+                    { quote(story, first, true, !*quotes_open) }
+                    { quote(story, second, true, !*quotes_open) }
                 </div>
                 <button type="button" class="ia-quotes__toggle" aria-expanded={aria_bool(*quotes_open)}
                     onclick={toggle}>
@@ -95,7 +95,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
                 <details class="ia-more">
                     <summary>{ &ui.quote_label }{ " (" }{ crate::text::number(others.len() as u64, ui) }{ ")" }</summary>
                     <div class="ia-quotes">
-                        { for others.iter().map(|q| quote(story, q, false)) }
+                        { for others.iter().map(|q| quote(story, q, false, false)) }
                     </div>
                 </details>
             }
@@ -162,7 +162,9 @@ fn account_pair<'a>(
 /// A verbatim quote, attributed. Quotes from the two accounts share one style and size, so
 /// neither side is given more weight than the other. `paired` heads it with the view's short
 /// name ("As alleged"), as in a pair side by side on a phone; the attribution says the rest.
-fn quote(story: &Story, q: &Quote, paired: bool) -> Html {
+/// `folded` shows the quote's lead, its key words, where it has one, until the reader opens
+/// the quotes in full.
+fn quote(story: &Story, q: &Quote, paired: bool, folded: bool) -> Html {
     let style = q
         .account
         .map_or(Style::Neutral, |a| Style::for_account(story, a));
@@ -175,9 +177,15 @@ fn quote(story: &Story, q: &Quote, paired: bool) -> Html {
                     { account_heading(story, account, paired) }
                 </p>
             }
-            <blockquote class="ia-quote__text" cite={source.url.clone()}>
-                <p>{ "“" }{ &q.text }{ "”" }</p>
-            </blockquote>
+            if let Some(lead) = q.lead.as_ref().filter(|_| folded) {
+                <blockquote class="ia-quote__text ia-quote__text--lead" cite={source.url.clone()}>
+                    <p>{ "“" }{ lead }{ "”" }</p>
+                </blockquote>
+            } else {
+                <blockquote class="ia-quote__text" cite={source.url.clone()}>
+                    <p>{ "“" }{ &q.text }{ "”" }</p>
+                </blockquote>
+            }
             if let Some(original) = &q.original {
                 // The words above are the newsroom's translation: say so, and keep the
                 // verbatim original one click away.

@@ -491,4 +491,14 @@ cases! {
         "status_as_of = \"Where the case stood in {date}, the latest we could confirm:\"\n",
         "status_as_of = \"Where things stood:\"\n",
     ) => refused("ui.status_as_of", "must contain the placeholder {date}");
+    /// a quote's lead with words the quote does not have.
+    lead_not_in_the_quote: minimal().replace(
+        "lead = \"…words.\"\n",
+        "lead = \"…other words.\"\n",
+    ) => refused("steps[0].quotes[0].lead", "is not the quote's own words");
+    /// a quote's lead with the quote's words out of order.
+    lead_out_of_order: minimal().replace(
+        "lead = \"…words.\"\n",
+        "lead = \"words.…Quoted\"\n",
+    ) => refused("steps[0].quotes[0].lead", "in order");
 }

@@ -265,6 +265,9 @@ model! {
         pub account: Option<usize>,
         /// The verbatim words, when `text` is the newsroom's translation of them.
         pub original: Option<Original>,
+        /// The quote's key words, with … where words are left out: what a card shows before
+        /// the reader opens the quote in full.
+        pub lead: Option<String>,
     }
 }
 

@@ -145,3 +145,21 @@ test("Close stays on one line beside the longest arrow title", async ({ page }, 
   await expect(page.locator(".ia-detail__heading")).toHaveText(labels[longest]);
   await expect(page.locator(".ia-detail__subline")).toContainText("→");
 });
+
+// The two accounts' quotes on step 1 show their key words while folded, stacked full width on
+// a phone; opening them shows every word.
+test("step 1's quote cards show each account's key words, stacked, and open in full", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "phone layout");
+  await openApp(page, "/");
+  const alleged = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--alleged");
+  const meta = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--meta");
+  await expect(alleged.locator(".ia-quote__text")).toContainText("programmatic access to Facebook's user's private message inboxes");
+  await expect(alleged.locator(".ia-quote__text")).toContainText("written report every two weeks");
+  await expect(meta.locator(".ia-quote__text")).toContainText("Meta didn't share people's private messages with Netflix");
+  const [a, m] = [await alleged.boundingBox(), await meta.boundingBox()];
+  expect(m.y, "the cards are stacked").toBeGreaterThanOrEqual(a.y + a.height - 1);
+  expect(Math.abs(a.width - m.width), "at the same width").toBeLessThan(1);
+  await page.locator(".ia-interactive .ia-quotes__toggle").click();
+  await expect(meta.locator(".ia-quote__text")).toContainText("Such agreements are commonplace in the industry.");
+  await expect(alleged.locator(".ia-quote__text")).toContainText("By 2013, Netflix had begun");
+});

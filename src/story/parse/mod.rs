@@ -399,6 +399,29 @@ where
         }
     }
 
+    /// A quote's lead is its own words: each run between the … that mark what is left out is
+    /// found in the quote's text, in order.
+    fn lead(&mut self, field: &str, lead: &Text, text: &Text) -> String {
+        let shown = self.text(field, lead);
+        let quote = text.get_ref();
+        let mut from = 0;
+        for run in shown
+            .split('…')
+            .map(str::trim)
+            .filter(|run| !run.is_empty())
+        {
+            match quote[from..].find(run) {
+                Some(at) => from += at + run.len(),
+                None => {
+                    let message = format!("{run:?} is not the quote's own words, in order; a lead keeps the quote's words, with … where words are left out");
+                    self.error(lead.span(), field, message);
+                    break;
+                }
+            }
+        }
+        shown
+    }
+
     fn date(&mut self, field: &str, value: &Text) -> Date {
         parse_date(value.get_ref()).unwrap_or_else(|problem| {
             self.error(value.span(), field, problem);
@@ -719,6 +742,10 @@ where
                         .as_ref()
                         .map(|a| self.reference(&format!("{at}.account"), a, refs.accounts)),
                     original: self.original(&at, quote),
+                    lead: quote
+                        .lead
+                        .as_ref()
+                        .map(|lead| self.lead(&format!("{at}.lead"), lead, &quote.text)),
                 }
             })
             .collect();

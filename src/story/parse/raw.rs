@@ -184,6 +184,7 @@ pub(super) struct RawQuote {
     pub(super) account: Option<Text>,
     pub(super) original: Option<Text>,
     pub(super) original_language: Option<Text>,
+    pub(super) lead: Option<Text>,
 }
 
 #[derive(Deserialize)]
