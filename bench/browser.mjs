@@ -15,10 +15,10 @@ const BASELINE_DIST = "target/bench-baseline-dist";
 const CHROMIUM = "/usr/bin/chromium";
 const REPEATS = 30;
 /** The phone every interaction is measured on. */
-const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true };
+export const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true };
 const LIGHTHOUSE_RUNS = 3;
 
-const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
+export const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const ms = (n) => `${n.toFixed(1)} ms`;
 
@@ -71,7 +71,7 @@ const plainDom = () =>
 
 /** A phone-sized page at `url` that records, for every click, the time from input to just
  * after the next paint, and the long tasks; the CPU is throttled 4x once `ready` is there. */
-async function throttledPhone(browser, url, ready) {
+export async function throttledPhone(browser, url, ready) {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await page.addInitScript(() => {

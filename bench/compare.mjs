@@ -7,34 +7,23 @@
 //
 //   node bench/compare.mjs DIST BASELINE_DIST BASELINE_NAME
 // (scripts/bench --against COMMIT builds the commit and runs this.)
-import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { serve, throttledPhone } from "./browser.mjs";
 
 const [ours, theirs, name = "baseline"] = process.argv.slice(2);
 const PORTS = { ours: 8096, theirs: 8097 };
-const ROUNDS = 6;
+const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 6);
 const CLICKS = 9;
-const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true };
 
-const serve = (root, port) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), "--csp"], { stdio: "ignore" });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 /** Times `CLICKS` clicks made by `act(i)` on a throttled phone page of the build at `port`. */
 async function measure(browser, port) {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.latencies = [];
-    addEventListener("click", (event) => {
-      requestAnimationFrame(() => setTimeout(() => window.latencies.push(performance.now() - event.timeStamp), 0));
-    }, true);
-  });
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.locator("[data-ready]").waitFor({ state: "attached" });
+  // The full mode's throttled phone, which records each click's latency.
+  const { context, page } = await throttledPhone(browser, `http://127.0.0.1:${port}/`, "[data-ready]");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const taskTime = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value * 1000;
   const clicks = async (act) => {
     const latencies = [];
@@ -60,7 +49,7 @@ async function measure(browser, port) {
   return { "Next": next, "view switch": view };
 }
 
-const servers = [serve(ours, PORTS.ours), serve(theirs, PORTS.theirs)];
+const servers = [serve(ours, PORTS.ours, "--csp"), serve(theirs, PORTS.theirs, "--csp")];
 await new Promise((resolve) => setTimeout(resolve, 800));
 const pooled = { ours: {}, again: {}, theirs: {} };
 const pool = (into, from) => {

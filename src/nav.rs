@@ -182,6 +182,19 @@ impl Action {
                 | Action::Show { step: Some(_), .. }
         )
     }
+
+    /// Whether the action closes any explanation on show: what `State::apply` does with the
+    /// selection, said ahead of it for the view, which returns focus only from a close.
+    pub fn closes_detail(&self) -> bool {
+        self.moves_step()
+            || matches!(
+                self,
+                Action::CloseDetail
+                    | Action::SetView(_)
+                    | Action::ToggleAllSteps
+                    | Action::Show { view: Some(_), .. }
+            )
+    }
 }
 
 /// A key press, as far as the explainer cares: which key, and where focus was.
@@ -336,6 +349,41 @@ mod tests {
                 }
                 .moves_step()
         );
+    }
+
+    #[test]
+    fn an_action_closes_the_explanation_exactly_when_apply_clears_the_selection() {
+        let mut open = State::new(10);
+        open.step = 4;
+        open.selection = Some(Selection::Actor(1));
+        let actions = [
+            Action::Next,
+            Action::Back,
+            Action::GoTo(2),
+            Action::StartOver,
+            Action::SetView(View::Meta),
+            Action::Show {
+                step: Some(1),
+                view: None,
+            },
+            Action::Show {
+                step: None,
+                view: Some(View::Meta),
+            },
+            Action::Show {
+                step: None,
+                view: None,
+            },
+            Action::Select(Selection::Flow(0)),
+            Action::CloseDetail,
+            Action::TogglePermission(0),
+            Action::ToggleAllSteps,
+            Action::ToggleReduceMotion,
+        ];
+        for action in actions {
+            let cleared = open.apply(action.clone()).selection.is_none();
+            assert_eq!(action.closes_detail(), cleared, "{action:?}");
+        }
     }
 
     #[test]

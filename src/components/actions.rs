@@ -84,11 +84,8 @@ pub fn use_actions(
                         let _ = element.unchecked_ref::<HtmlElement>().focus();
                     }
                 }
-                // These close any explanation on show, so there is nothing to return from.
-                Action::SetView(_)
-                | Action::ToggleAllSteps
-                | Action::Show { view: Some(_), .. } => drop(opener.borrow_mut().take()),
-                _ if action.moves_step() => drop(opener.borrow_mut().take()),
+                // The explanation closes with these too, and there is nothing to return to.
+                _ if action.closes_detail() => drop(opener.borrow_mut().take()),
                 _ => {}
             }
             reading.dispatch(action);

@@ -23,7 +23,7 @@ use crate::embed::{Framing, ReaderEvent};
 use crate::nav::{Action, State, View};
 use crate::options::{Heading, Theme};
 use crate::scene::fit::Fit;
-use crate::story::{Diagram, Direction, Story};
+use crate::story::{Direction, Story};
 use crate::text::{fill, format_date, iso_date, number, ordinal};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -142,7 +142,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <p class="ia-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
                 // Phones read the title, the step's point, the figure, the rest of the text,
                 // then what opens on demand; wide screens put the figure beside everything else.
-                <section class={classes!("ia-step", (step.diagram == Diagram::None).then_some("ia-step--text-only"))}
+                <section class={classes!("ia-step", step.text_only().then_some("ia-step--text-only"))}
                     aria-labelledby={heading_id.clone()} data-step={step.id.clone()} ref={step_ref}>
                     <div class="ia-step__head">
                         <p class="ia-kicker ia-progress__text">{ kicker }</p>

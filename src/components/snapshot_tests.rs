@@ -93,38 +93,37 @@ fn the_document_draws_both_accounts_as_a_pair() {
 
 #[test]
 fn a_phone_side_by_side_draws_both_accounts_on_one_diagram() {
-    let story = fixture();
-    let step = step(&story, "both");
-    let mode = FigureMode::Interactive {
-        view: View::SideBySide,
-        granted: Granted::default(),
-        selection: None,
-    };
-    let props = yew::props!(FigureProps {
-        story,
-        step,
-        mode,
-        measured: phone()
-    });
-    check("figure-pair-phone", &render_figure(props));
+    let figure = phone_figure("both", View::SideBySide, Granted::default(), None);
+    check("figure-pair-phone", &figure);
 }
 
 #[test]
 fn a_single_diagram_with_a_selected_arrow_and_its_explanation() {
+    let figure = phone_figure(
+        "neutral",
+        View::Alleged,
+        Granted::default(),
+        Some(Selection::Flow(2)),
+    );
+    check("figure-single-selected", &figure);
+}
+
+/// The figure of step `id` as a reader on a phone sees it, in `view`, with `granted` and
+/// `selection`.
+fn phone_figure(id: &str, view: View, granted: Granted, selection: Option<Selection>) -> String {
     let story = fixture();
-    let step = step(&story, "neutral");
+    let step = step(&story, id);
     let mode = FigureMode::Interactive {
-        view: View::Alleged,
-        granted: Granted::default(),
-        selection: Some(Selection::Flow(2)),
+        view,
+        granted,
+        selection,
     };
-    let props = yew::props!(FigureProps {
+    render_figure(yew::props!(FigureProps {
         story,
         step,
         mode,
         measured: phone()
-    });
-    check("figure-single-selected", &render_figure(props));
+    }))
 }
 
 /// The figure of step `id` in the document.
@@ -140,20 +139,8 @@ fn document_figure(id: &str) -> String {
 
 #[test]
 fn the_explorer_with_a_permission_granted() {
-    let story = fixture();
-    let step = step(&story, "explore");
-    let mode = FigureMode::Interactive {
-        view: View::Alleged,
-        granted: Granted::all(1),
-        selection: None,
-    };
-    let props = yew::props!(FigureProps {
-        story,
-        step,
-        mode,
-        measured: phone()
-    });
-    check("figure-explorer", &render_figure(props));
+    let figure = phone_figure("explore", View::Alleged, Granted::all(1), None);
+    check("figure-explorer", &figure);
 }
 
 #[test]
@@ -163,20 +150,13 @@ fn the_explorer_in_the_document_lists_every_permission() {
 
 #[test]
 fn the_timeline_with_an_event_open() {
-    let story = fixture();
-    let step = step(&story, "when");
-    let mode = FigureMode::Interactive {
-        view: View::Alleged,
-        granted: Granted::default(),
-        selection: Some(Selection::Event(0)),
-    };
-    let props = yew::props!(FigureProps {
-        story,
-        step,
-        mode,
-        measured: phone()
-    });
-    check("figure-timeline", &render_figure(props));
+    let figure = phone_figure(
+        "when",
+        View::Alleged,
+        Granted::default(),
+        Some(Selection::Event(0)),
+    );
+    check("figure-timeline", &figure);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::aria_bool;
 use crate::scene::Style;
-use crate::story::{Diagram, Quote, Step, Story, ALLEGED, META};
+use crate::story::{Quote, Step, Story, ALLEGED, META};
 use crate::text::{fill, format_date, iso_date, paragraphs};
 
 #[derive(Properties, PartialEq)]
@@ -67,7 +67,7 @@ pub fn StepText(props: &StepTextProps) -> Html {
     };
     let rest = body.iter().skip(1).map(|p| html! { <p>{ p }</p> });
     // Text only: nothing on screen competes with the words, so none is folded away.
-    let all_shown = step.diagram == Diagram::None;
+    let all_shown = step.text_only();
     html! {
         <div class="ia-step__text">
             { for heading }

@@ -323,6 +323,13 @@ model! {
 pub const ALLEGED: &str = "alleged";
 pub const META: &str = "meta";
 
+impl Step {
+    /// A step with no figure, whose words have the room to themselves.
+    pub fn text_only(&self) -> bool {
+        self.diagram == Diagram::None
+    }
+}
+
 impl Story {
     pub fn account_index(&self, id: &str) -> Option<usize> {
         self.accounts.iter().position(|a| a.id == id)
