@@ -74,11 +74,17 @@ pub struct DiagramPlan {
     pub overlay: Option<Overlay>,
     /// Where the diagram sits, which decides its width.
     pub slot: Slot,
+    /// Every flow the step draws in any view, so its boxes keep their places across views.
+    pub in_play: Vec<usize>,
+    /// One line under the diagram for each account drawn, naming what it shows.
+    pub notes: Vec<(Style, String)>,
 }
 
 impl DiagramPlan {
     /// Every flow on show, in legend order, each with the style it is drawn in.
     /// A flow both accounts describe is drawn once, in the first account's style.
+    /// Each account's flows come in story order, which is their numbers' (the checker keeps
+    /// every list so).
     pub fn drawn(&self) -> Vec<(usize, Style)> {
         let first = self.shown.iter().map(|&f| (f, self.style));
         let second = self.overlay.iter().flat_map(|o| {
@@ -123,12 +129,20 @@ pub enum Panel<'a> {
 /// The figure of step `step`, drawn in `mode`.
 pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
     let step_data = &story.steps[step];
+    let in_play = in_play(story, &step_data.diagram);
+    let note = |style: Style, account: Option<usize>| {
+        step_data
+            .caption(account)
+            .map(|text| (style, text.to_string()))
+    };
     let diagram = |shown: &[usize], style: Style, caption: String, slot: Slot| DiagramPlan {
         shown: shown.to_vec(),
         style,
         caption,
         overlay: None,
         slot,
+        in_play: in_play.clone(),
+        notes: Vec::new(),
     };
     let interactive = matches!(mode, Mode::Interactive { .. });
     let mut plan = Plan {
@@ -144,9 +158,16 @@ pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
     };
     match &step_data.diagram {
         Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_diagram =
-                |slot| diagram(alleged, Style::Alleged, story.account_label(ALLEGED), slot);
-            let meta_diagram = |slot| diagram(meta, Style::Meta, story.account_label(META), slot);
+            let alleged_note = note(Style::Alleged, story.account_index(ALLEGED));
+            let meta_note = note(Style::Meta, story.account_index(META));
+            let alleged_diagram = |slot| DiagramPlan {
+                notes: alleged_note.iter().cloned().collect(),
+                ..diagram(alleged, Style::Alleged, story.account_label(ALLEGED), slot)
+            };
+            let meta_diagram = |slot| DiagramPlan {
+                notes: meta_note.iter().cloned().collect(),
+                ..diagram(meta, Style::Meta, story.account_label(META), slot)
+            };
             // A key in the views' short names; the full names head the quotes and the
             // description.
             let together = || DiagramPlan {
@@ -155,6 +176,7 @@ pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
                     style: Style::Meta,
                     caption: story.ui.view_meta.clone(),
                 }),
+                notes: alleged_note.iter().chain(&meta_note).cloned().collect(),
                 ..diagram(
                     alleged,
                     Style::Alleged,
@@ -184,11 +206,17 @@ pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
         Diagram::Flows(FlowSets::Single { account, flows }) => {
             let style = Style::for_account(story, *account);
             let caption = story.accounts[*account].label.clone();
-            plan.diagrams = vec![diagram(flows, style, caption, Slot::Full)];
+            plan.diagrams = vec![DiagramPlan {
+                notes: note(style, Some(*account)).into_iter().collect(),
+                ..diagram(flows, style, caption, Slot::Full)
+            }];
         }
         Diagram::Flows(FlowSets::Neutral(flows)) => {
             let caption = fill(&story.ui.diagram_label, &[("title", &step_data.title)]);
-            plan.diagrams = vec![diagram(flows, Style::Neutral, caption, Slot::Full)];
+            plan.diagrams = vec![DiagramPlan {
+                notes: note(Style::Neutral, None).into_iter().collect(),
+                ..diagram(flows, Style::Neutral, caption, Slot::Full)
+            }];
         }
         Diagram::Explorer { always } => {
             let granted = match mode {
@@ -209,39 +237,102 @@ pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
     plan
 }
 
-/// The permission explorer's flows: the fixed ones, then, in story order, each flow whose
-/// permission the reader has granted.
-pub fn explorer_flows(story: &Story, always: &[usize], granted: Granted) -> Vec<usize> {
-    let permitted = (0..story.flows.len())
-        .filter(|f| !always.contains(f))
-        .filter(|&f| {
-            story.flows[f]
-                .permission
-                .is_some_and(|p| granted.contains(p))
-        });
-    always.iter().copied().chain(permitted).collect()
+/// A stretch of the timeline under one heading: the events the story hinges on, shown, and
+/// the rest, folded (all shown when the story marks none as key).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase<'a> {
+    pub title: Option<&'a str>,
+    pub key: Vec<usize>,
+    pub rest: Vec<usize>,
 }
 
-/// Every way the story's diagrams can be on show: a name for the message, and the flows.
+/// The timeline's events (indices, in date order) in their phases.
+pub fn timeline_phases(story: &Story) -> Vec<Phase<'_>> {
+    let any_key = story.timeline.iter().any(|e| e.key);
+    let mut phases: Vec<Phase> = Vec::new();
+    for (i, event) in story.timeline.iter().enumerate() {
+        if event.phase.is_some() || phases.is_empty() {
+            phases.push(Phase {
+                title: event.phase.as_deref(),
+                key: Vec::new(),
+                rest: Vec::new(),
+            });
+        }
+        let phase = phases.last_mut().expect("a phase was just opened");
+        if event.key || !any_key {
+            phase.key.push(i);
+        } else {
+            phase.rest.push(i);
+        }
+    }
+    phases
+}
+
+/// Every flow a step's diagram draws in any of its views, or with any permission granted.
+pub fn in_play(story: &Story, diagram: &Diagram) -> Vec<usize> {
+    match diagram {
+        Diagram::Flows(FlowSets::Both { alleged, meta }) => {
+            alleged.iter().chain(meta).copied().collect()
+        }
+        Diagram::Flows(FlowSets::Single { flows, .. } | FlowSets::Neutral(flows)) => flows.clone(),
+        Diagram::Explorer { always } => {
+            explorer_flows(story, always, Granted::all(story.permissions.len()))
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The permission explorer's flows, in story order: the fixed ones and each flow whose
+/// permission the reader has granted.
+pub fn explorer_flows(story: &Story, always: &[usize], granted: Granted) -> Vec<usize> {
+    (0..story.flows.len())
+        .filter(|f| {
+            always.contains(f)
+                || story.flows[*f]
+                    .permission
+                    .is_some_and(|p| granted.contains(p))
+        })
+        .collect()
+}
+
+/// Every way the story's diagrams can be on show: a name for the message, the flows on show,
+/// and the step's flows in play.
 #[cfg(not(target_arch = "wasm32"))]
 /// The permission explorer contributes one set per combination of granted permissions.
-pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>)> {
+pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>, Vec<usize>)> {
     let mut figures = Vec::new();
     for step in &story.steps {
+        let in_play = in_play(story, &step.diagram);
         match &step.diagram {
             Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-                figures.push((format!("{} (alleged)", step.id), alleged.clone()));
-                figures.push((format!("{} (meta)", step.id), meta.clone()));
+                let together = alleged
+                    .iter()
+                    .chain(meta.iter().filter(|f| !alleged.contains(f)));
+                figures.push((
+                    format!("{} (alleged)", step.id),
+                    alleged.clone(),
+                    in_play.clone(),
+                ));
+                figures.push((format!("{} (meta)", step.id), meta.clone(), in_play.clone()));
+                figures.push((
+                    format!("{} (both)", step.id),
+                    together.copied().collect(),
+                    in_play.clone(),
+                ));
             }
             Diagram::Flows(FlowSets::Single { flows, .. } | FlowSets::Neutral(flows)) => {
-                figures.push((step.id.clone(), flows.clone()));
+                figures.push((step.id.clone(), flows.clone(), in_play.clone()));
             }
             Diagram::Explorer { always } => {
                 let count = story.permissions.len().min(16);
                 for combination in 0..(1u64 << count) {
                     let granted = Granted::from_bits(combination);
                     let shown = explorer_flows(story, always, granted);
-                    figures.push((format!("{} (permissions {combination:b})", step.id), shown));
+                    figures.push((
+                        format!("{} (permissions {combination:b})", step.id),
+                        shown,
+                        in_play.clone(),
+                    ));
                 }
             }
             _ => {}
@@ -250,17 +341,37 @@ pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>)> {
     figures
 }
 
-/// Every clash (see `scene::check`) in every figure of `story`, in both orientations.
+/// The canvas widths the clash checks lay every figure out at: each orientation's narrowest
+/// and widest, and the widths a phone, a half and a whole figure column get between them.
+#[cfg(not(target_arch = "wasm32"))]
+pub const CHECKED_CANVASES: [(crate::scene::Orientation, f32); 11] = {
+    use crate::scene::Orientation::{Tall, Wide};
+    [
+        (Tall, crate::scene::TALL_MIN_WIDTH),
+        (Tall, 288.0),
+        (Tall, 300.0),
+        (Tall, 320.0),
+        (Tall, 328.0),
+        (Tall, 448.0),
+        (Tall, 560.0),
+        (Tall, 660.0),
+        (Tall, 759.0),
+        (Wide, 760.0),
+        (Wide, 1000.0),
+    ]
+};
+
+/// Every clash (see `scene::check`) in every figure of `story`, on every checked canvas.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn story_clashes(story: &Story) -> Vec<String> {
     use crate::scene::check::clashes;
-    use crate::scene::{layout, Orientation};
+    use crate::scene::{layout, Canvas};
     let mut found = Vec::new();
-    for (figure, shown) in every_figure(story) {
-        for orientation in [Orientation::Tall, Orientation::Wide] {
-            let scene = layout(story, &shown, orientation);
+    for (figure, shown, in_play) in every_figure(story) {
+        for (orientation, width) in CHECKED_CANVASES {
+            let scene = layout(story, &shown, &in_play, Canvas::at(orientation, width));
             for clash in clashes(story, &scene) {
-                found.push(format!("{figure}, {orientation:?}: {clash}"));
+                found.push(format!("{figure}, {orientation:?} {width}: {clash}"));
             }
         }
     }
@@ -277,6 +388,29 @@ mod tests {
             include_str!("../tests/fixtures/minimal.toml"),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn the_timeline_falls_into_phases_with_key_events_shown_and_the_rest_folded() {
+        let mut story = fixture();
+        let phases = timeline_phases(&story);
+        let titles: Vec<_> = phases.iter().map(|p| p.title).collect();
+        assert_eq!(titles, [Some("Earlier phase"), Some("Later phase")]);
+        assert_eq!(
+            (phases[0].key.clone(), phases[0].rest.clone()),
+            (vec![], vec![0])
+        );
+        assert_eq!(
+            (phases[1].key.clone(), phases[1].rest.clone()),
+            (vec![1], vec![])
+        );
+        for event in &mut story.timeline {
+            event.key = false;
+            event.phase = None;
+        }
+        let plain = timeline_phases(&story);
+        assert_eq!(plain.len(), 1);
+        assert_eq!((plain[0].title, plain[0].key.clone()), (None, vec![0, 1]));
     }
 
     fn step_of(story: &Story, pick: impl Fn(&Diagram) -> bool) -> usize {
@@ -318,7 +452,7 @@ mod tests {
     fn side_by_side_draws_the_form_that_fits_and_both_before_a_measurement() {
         let story = fixture();
         let step = both_accounts(&story);
-        let measured = |width: f64| Fit::default().measured(Some(width), Some(width * 0.6));
+        let measured = |width: f64| Fit::default().measured(Some(width * 0.6));
         let wide = plan(
             &story,
             step,
@@ -376,6 +510,8 @@ mod tests {
                 caption: "As Meta describes it".into(),
             }),
             slot: Slot::Full,
+            in_play: vec![0, 1, 2],
+            notes: Vec::new(),
         };
         assert_eq!(
             plan.drawn(),

@@ -326,7 +326,8 @@ async fn granting_a_permission_reveals_the_flows_it_allows() {
     let root = mount(fixture()).await;
     click(&root, ".ia-button--next").await;
     assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 1);
-    assert!(text(&root, ".ia-explorer__reveals").contains("No permission granted."));
+    assert!(text(&root, ".ia-explorer__status").contains("No permission granted."));
+    assert!(all(&root, ".ia-permission__reveals").is_empty());
     click(&root, "[data-permission='read']").await;
     assert_eq!(
         find(&root, "[data-permission='read']")
@@ -335,9 +336,15 @@ async fn granting_a_permission_reveals_the_flows_it_allows() {
         "true"
     );
     assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 2);
-    assert!(text(&root, ".ia-explorer__reveals").contains("Everything in C."));
+    // What the switch reveals sits with the switch.
+    assert!(
+        text(&root, "[data-permission='read'] + .ia-permission__reveals")
+            .contains("Everything in C.")
+    );
+    assert_eq!(text(&root, ".ia-explorer__status"), "");
     click(&root, "[data-permission='read']").await;
     assert_eq!(all(&root, ".ia-svg .ia-flow.is-shown").len(), 1);
+    assert!(all(&root, ".ia-permission__reveals").is_empty());
 }
 
 #[wasm_bindgen_test]

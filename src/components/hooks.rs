@@ -123,7 +123,14 @@ fn key_press<'a>(event: &KeyboardEvent, key: &'a str, inside: bool) -> KeyPress<
 /// rendered from `beforeprint` (the browser lays the page out for print after that event).
 #[hook]
 pub fn use_printing() -> bool {
-    let printing = use_state(|| false);
+    // A page opened straight into print (a print preview of a fresh tab) starts printing.
+    // (Never when rendered at build time, where there is no browser to ask.)
+    let printing = use_state(|| {
+        cfg!(target_arch = "wasm32")
+            && web_sys::window()
+                .and_then(|window| window.match_media("print").ok().flatten())
+                .is_some_and(|query| query.matches())
+    });
     {
         let printing = printing.clone();
         use_effect_with((), move |_| {

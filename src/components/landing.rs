@@ -99,15 +99,27 @@ fn land(
                 section.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
             let top = (document_top - TITLE_MARGIN).max(0.0) as u32;
             let target = framing.parent_origin.clone().unwrap_or_else(|| "*".into());
-            let observed = title.clone();
+            let observed = section.clone();
+            let title_offset =
+                title.get_bounding_client_rect().top() - section.get_bounding_client_rect().top();
             let seen = Closure::once_into_js(
                 move |entries: js_sys::Array, observer: IntersectionObserver| {
                     observer.disconnect();
-                    let fully_in_view = entries
+                    // The title's top is on screen, as on a page of its own. The step is
+                    // observed rather than the title: a ratio of the title alone, rounded
+                    // across origins, lets it hang a pixel above the screen.
+                    let title_top_in_view = entries
                         .get(0)
                         .dyn_into::<IntersectionObserverEntry>()
-                        .is_ok_and(|entry| entry.intersection_ratio() >= 0.99);
-                    if fully_in_view {
+                        .is_ok_and(|entry| {
+                            let (seen, step) =
+                                (entry.intersection_rect(), entry.bounding_client_rect());
+                            let title_top = step.top() + title_offset;
+                            entry.is_intersecting()
+                                && seen.top() <= title_top + 0.5
+                                && seen.bottom() > title_top
+                        });
+                    if title_top_in_view {
                         return;
                     }
                     for message in framing.scroll_messages(top, smooth) {

@@ -35,7 +35,7 @@ fn render_figure(props: FigureProps) -> String {
 
 /// A phone's explainer and figure (360 px, less the page's margins).
 fn phone() -> Fit {
-    Fit::default().measured(Some(328.0), Some(328.0))
+    Fit::default().measured(Some(328.0))
 }
 
 /// Checks `html` against snapshot `name`; see the module's comment.

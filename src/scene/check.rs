@@ -8,6 +8,9 @@ use super::shapes::{distance, distance_to_line, line_meets_rect, lines_cross, Re
 use super::{Scene, BADGE_RADIUS};
 use crate::story::Story;
 
+/// How much of an arrow must show beyond a badge on it: its head and a little of its line.
+const MIN_ARROW_IN_SIGHT: f32 = 16.0;
+
 /// What clashes in `scene`, one sentence each; empty when the diagram is clear.
 pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
     let shown: Vec<&super::FlowPath> = scene.flows.iter().filter(|f| f.number.is_some()).collect();
@@ -24,12 +27,17 @@ pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
         if lines[i].iter().any(|&p| !view.grown(0.5).contains(p)) {
             found.push(format!("arrow {} leaves the drawing", name(a.flow)));
         }
-        let mark = a.tag.as_ref().map_or(
-            Rect::around(a.badge, 2.0 * BADGE_RADIUS, 2.0 * BADGE_RADIUS),
-            |t| t.bounds,
-        );
-        if !mark.within(&view) {
+        let badge = Rect::around(a.badge, 2.0 * BADGE_RADIUS, 2.0 * BADGE_RADIUS);
+        let outside = |rect: &Rect| !rect.within(&view);
+        if outside(&badge) || a.tag.as_ref().is_some_and(|t| outside(&t.bounds)) {
             found.push(format!("mark of {} leaves the drawing", name(a.flow)));
+        }
+        // A badge on its own arrow leaves the arrow in sight only if the arrow is long enough
+        // to show past it: its line and its head.
+        let length = distance(a.curve[0], a.tip);
+        let on_own = distance_to_line(a.badge, &lines[i]) < BADGE_RADIUS;
+        if on_own && length < 2.0 * BADGE_RADIUS + MIN_ARROW_IN_SIGHT {
+            found.push(format!("badge of {} hides its arrow", name(a.flow)));
         }
         let from_to = |f: usize| [story.flows[f].from, story.flows[f].to];
         for (j, b) in shown.iter().enumerate().skip(i + 1) {
@@ -59,7 +67,7 @@ pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
         for (j, b) in shown.iter().enumerate() {
             if i == j {
                 if let Some(tag) = &a.tag {
-                    if line_meets_rect(&lines[j], &words_only(a, tag.bounds)) {
+                    if line_meets_rect(&lines[j], &tag.bounds) {
                         found.push(format!("label of {} sits on its own arrow", name(a.flow)));
                     }
                 }
@@ -76,12 +84,15 @@ pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
                 }
             }
             if j > i {
-                let apart = match (&a.tag, &b.tag) {
-                    (Some(s), Some(t)) => !s.bounds.overlaps(&t.bounds),
-                    (Some(s), None) => s.bounds.distance_to(b.badge) >= BADGE_RADIUS,
-                    (None, Some(t)) => t.bounds.distance_to(a.badge) >= BADGE_RADIUS,
-                    (None, None) => distance(a.badge, b.badge) >= 2.0 * BADGE_RADIUS,
+                let words_apart = |x: &super::FlowPath, y: &super::FlowPath| {
+                    x.tag.as_ref().is_none_or(|t| {
+                        t.bounds.distance_to(y.badge) >= BADGE_RADIUS
+                            && y.tag.as_ref().is_none_or(|u| !t.bounds.overlaps(&u.bounds))
+                    })
                 };
+                let apart = distance(a.badge, b.badge) >= 2.0 * BADGE_RADIUS
+                    && words_apart(a, b)
+                    && words_apart(b, a);
                 if !apart {
                     let (x, y) = (name(a.flow), name(b.flow));
                     found.push(format!("marks of {x} and {y} overlap"));
@@ -89,21 +100,33 @@ pub fn clashes(story: &Story, scene: &Scene) -> Vec<String> {
             }
         }
     }
-    found
-}
-
-/// A tag's rectangle without its badge: the badge sits on its own arrow when there is no
-/// room beside it, which is what a badge is for.
-fn words_only(flow: &super::FlowPath, bounds: Rect) -> Rect {
-    let badge = 2.0 * BADGE_RADIUS;
-    let x = if (flow.badge.0 - bounds.x).abs() <= BADGE_RADIUS + 0.5 {
-        bounds.x + badge
-    } else {
-        bounds.x
-    };
-    Rect {
-        x,
-        width: bounds.width - badge,
-        ..bounds
+    for actor in &scene.actors {
+        let label = actor.label_rect();
+        let id = &story.actors[actor.actor].id;
+        let on_glyph = actor.glyph_rect().is_some_and(|g| g.overlaps(&label));
+        if on_glyph || !label.within(&actor.rect()) {
+            found.push(format!("label of box {id} does not fit it"));
+        }
     }
+    for link in &scene.links {
+        let words = &story.links[link.link].id;
+        if !link.label.within(&view) {
+            found.push(format!("words of link {words} leave the drawing"));
+        }
+        for actor in &scene.actors {
+            if link.label.overlaps(&actor.rect()) {
+                let label = &story.actors[actor.actor].id;
+                found.push(format!("words of link {words} sit on box {label}"));
+            }
+        }
+        for (a, line) in shown.iter().zip(&lines) {
+            if line_meets_rect(line, &link.label) {
+                found.push(format!(
+                    "words of link {words} sit on arrow {}",
+                    name(a.flow)
+                ));
+            }
+        }
+    }
+    found
 }

@@ -12,9 +12,7 @@ pub mod check;
 pub mod fit;
 pub mod shapes;
 
-use shapes::{
-    distance, distance_to_line, line_meets_rect, normal_at, on_curve, sample, unit, Point, Rect,
-};
+use shapes::{distance, distance_to_line, line_meets_rect, on_curve, sample, unit, Point, Rect};
 
 /// Phones get the grid as the story gives it (2 columns by 3 rows); wide screens get it turned
 /// on its side (3 columns by 2 rows), so the diagram fits the space it has.
@@ -34,6 +32,18 @@ pub struct Scene {
     pub view_height: f32,
     pub actors: Vec<ActorBox>,
     pub flows: Vec<FlowPath>,
+    /// Links between flows on show.
+    pub links: Vec<LinkPath>,
+}
+
+/// A link drawn between the middles of two arrows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkPath {
+    pub link: usize,
+    pub from: Point,
+    pub to: Point,
+    /// The band its words sit on.
+    pub label: Rect,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +76,26 @@ impl ActorBox {
             height: self.height,
         }
     }
+
+    /// Where the label's lines are drawn, at their widest (`LABEL_CHAR_WIDTH` a character).
+    pub fn label_rect(&self) -> Rect {
+        let longest = self.lines.iter().map(|l| l.chars().count()).max();
+        Rect::around(
+            (self.text_x, self.text_y),
+            longest.unwrap_or(0) as f32 * LABEL_CHAR_WIDTH,
+            self.lines.len().saturating_sub(1) as f32 * LABEL_LINE_HEIGHT + LABEL_FONT_SIZE,
+        )
+    }
+
+    /// The glyph's square, when the actor has one.
+    pub fn glyph_rect(&self) -> Option<Rect> {
+        self.glyph_at.map(|(x, y)| Rect {
+            x,
+            y,
+            width: GLYPH_SIZE,
+            height: GLYPH_SIZE,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -96,17 +126,17 @@ impl FlowPath {
     }
 }
 
-/// Words set beside a badge.
+/// An arrow's words, set beside its badge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tag {
     pub lines: Vec<String>,
-    /// Where the text starts: its edge nearest the badge, and the first line's middle.
+    /// Where each line starts (its right end, in a right-to-left story), and the first line's
+    /// middle.
     pub x: f32,
     pub y: f32,
-    /// Whether the text runs leftwards from `x` (right-to-left stories put the badge on the
-    /// right of its words).
+    /// Whether the text runs leftwards from `x`.
     pub leftwards: bool,
-    /// Badge and words together.
+    /// The words' rectangle.
     pub bounds: Rect,
 }
 
@@ -160,55 +190,117 @@ impl Style {
     }
 }
 
+/// Where a diagram is drawn: its orientation and its width in CSS pixels. A diagram is laid
+/// out at the width it is given and drawn at one unit to the pixel, so its text is always the
+/// size the stylesheet sets; only a column narrower than the narrowest canvas (a 320 px phone)
+/// scales it down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Canvas {
+    pub orientation: Orientation,
+    pub width: f32,
+}
+
+/// The narrowest and widest canvas of each orientation. Wide diagrams need room for three
+/// columns of boxes with labelled arrows between them (`fit::WIDE_MIN_WIDTH`).
+const TALL_WIDTHS: (f32, f32) = (TALL_MIN_WIDTH, 759.0);
+/// The narrowest a tall diagram is laid out: a 320 px phone's column, so that nothing on the
+/// smallest screen is drawn smaller than the stylesheet says.
+pub const TALL_MIN_WIDTH: f32 = 280.0;
+const WIDE_WIDTHS: (f32, f32) = (760.0, 1000.0);
+
+impl Canvas {
+    /// A canvas for a diagram given `width` pixels, held within its orientation's range.
+    pub fn at(orientation: Orientation, width: f32) -> Canvas {
+        let (narrowest, widest) = match orientation {
+            Orientation::Tall => TALL_WIDTHS,
+            Orientation::Wide => WIDE_WIDTHS,
+        };
+        Canvas {
+            orientation,
+            // Whole pixels, so a sub-pixel change in a measurement draws nothing new; rounded
+            // down, so the drawing is never wider than its slot and never scaled to fit it.
+            width: width.floor().max(narrowest).min(widest),
+        }
+    }
+
+    /// The canvas a page without the app draws: the narrowest of its orientation, the
+    /// smallest width the stylesheet shows it at.
+    pub fn fixed(orientation: Orientation) -> Canvas {
+        Canvas::at(orientation, 0.0)
+    }
+}
+
 struct Grid {
     cell_width: f32,
     cell_height: f32,
     box_width: f32,
     box_height: f32,
     chars_per_line: usize,
-    /// Whether arrows get their words beside them, or only a number for the legend.
-    tags: bool,
 }
 
-// Boxes leave a gap wide enough for an arrow with its badge between neighbours.
-const TALL: Grid = Grid {
-    cell_width: 170.0,
-    cell_height: 130.0,
-    box_width: 122.0,
-    box_height: 70.0,
-    // Bold 14 px text is up to about 8.5 px a character: 13 of them fit the box.
-    chars_per_line: 13,
-    tags: false,
-};
-const WIDE: Grid = Grid {
-    cell_width: 280.0,
-    cell_height: 180.0,
-    box_width: 150.0,
-    box_height: 70.0,
-    chars_per_line: 16,
-    tags: true,
-};
+/// The size of a box's label (`.ia-actor text` in diagram.css).
+const LABEL_FONT_SIZE: f32 = 14.0;
+/// The bold 14 px box labels are up to about 8.5 px a character.
+const LABEL_CHAR_WIDTH: f32 = 8.5;
+/// Room kept inside a box on either side of its label.
+const LABEL_PADDING: f32 = 5.0;
+/// Room between neighbouring boxes, for an arrow with its badge.
+const GUTTER: f32 = 40.0;
+const BOX_MAX_WIDTH: f32 = 160.0;
+/// A box with a glyph and two lines of label.
+const BOX_HEIGHT: f32 = 62.0;
+/// The distance between the lines of a box's label.
+pub const LABEL_LINE_HEIGHT: f32 = 17.0;
+/// Room a box gains for each label line past two, with a little to spare at its edges.
+const EXTRA_LINE_HEIGHT: f32 = 20.0;
+
+impl Grid {
+    /// The grid for `labels` on `canvas`: every box as tall as the longest label needs at this
+    /// width, so the boxes of one story keep one size from step to step.
+    fn new<'a>(canvas: Canvas, columns: usize, labels: impl Iterator<Item = &'a str>) -> Grid {
+        let cell_width = canvas.width / columns as f32;
+        let box_width = (cell_width - GUTTER).min(BOX_MAX_WIDTH);
+        let chars_per_line = ((box_width - 2.0 * LABEL_PADDING) / LABEL_CHAR_WIDTH) as usize;
+        let most_lines = labels
+            .map(|label| wrap(label, chars_per_line).len())
+            .max()
+            .unwrap_or(1);
+        let extra = most_lines.saturating_sub(2) as f32 * EXTRA_LINE_HEIGHT;
+        Grid {
+            cell_width,
+            cell_height: extra
+                + match canvas.orientation {
+                    Orientation::Tall => 112.0,
+                    Orientation::Wide => 150.0,
+                },
+            box_width,
+            box_height: BOX_HEIGHT + extra,
+            chars_per_line,
+        }
+    }
+}
 
 /// The glyph's square, and its distance from the top of its box.
-pub const GLYPH_SIZE: f32 = 22.0;
-const GLYPH_INSET: f32 = 7.0;
+pub const GLYPH_SIZE: f32 = 20.0;
+const GLYPH_INSET: f32 = 6.0;
 /// Distance between the middles of flows that join the same two actors.
 const PARALLEL_SPREAD: f32 = 30.0;
 const ARROWHEAD_LENGTH: f32 = 11.0;
 const ARROWHEAD_HALF_WIDTH: f32 = 6.0;
 /// Badge radius.
 pub const BADGE_RADIUS: f32 = 12.0;
-/// Room left above the top row of boxes on show and below the bottom one.
-const VIEW_MARGIN: f32 = 8.0;
 /// Gap left between an arrow's ends and the boxes.
 const BOX_MARGIN: f32 = 4.0;
 /// The least room kept between a badge or tag and anything it must not touch.
 pub const CLEARANCE: f32 = 3.0;
-/// Tag text: 12 px bold type, set in lines of at most this many characters, each up to this
-/// wide (a wide bold sans, so a fallback font does not overrun its room).
-const TAG_CHARS_PER_LINE: usize = 14;
-pub const TAG_CHAR_WIDTH: f32 = 7.6;
-pub const TAG_LINE_HEIGHT: f32 = 14.0;
+/// Tag text: 13 px bold type, each character up to this wide (a wide bold sans, so a fallback font does not overrun its room).
+/// The widths, in characters, an arrow's words are tried at, widest first.
+const TAG_WIDTHS: [usize; 3] = [18, 13, 9];
+pub const TAG_CHAR_WIDTH: f32 = 8.2;
+pub const TAG_LINE_HEIGHT: f32 = 15.0;
+/// A link's words: 13 px italic, on a band of the page's colour that interrupts the line.
+const LINK_CHAR_WIDTH: f32 = 7.4;
+pub const LINK_HEIGHT: f32 = 20.0;
 const TAG_GAP: f32 = 4.0;
 
 thread_local! {
@@ -221,13 +313,12 @@ pub fn layouts_run() -> u64 {
     LAYOUTS.with(std::cell::Cell::get)
 }
 
-/// Lays out the whole cast of `story`, with `shown` (flow indices, in legend order) on show.
-pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene {
+/// Lays out the whole cast of `story` on `canvas`, with `shown` (flow indices) on show. The
+/// rows kept are those that `in_play` (every flow of every view of the step) touches, so the
+/// boxes stay where they are when the reader switches views.
+pub fn layout(story: &Story, shown: &[usize], in_play: &[usize], canvas: Canvas) -> Scene {
     LAYOUTS.with(|count| count.set(count.get() + 1));
-    let grid = match orientation {
-        Orientation::Tall => &TALL,
-        Orientation::Wide => &WIDE,
-    };
+    let orientation = canvas.orientation;
     let cell = |actor: usize| {
         let (column, row) = story.actors[actor].place;
         match orientation {
@@ -243,6 +334,8 @@ pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene
             let (column, row) = cell(i);
             (c.max(column as usize + 1), r.max(row as usize + 1))
         });
+    let labels = story.actors.iter().map(|actor| actor.label.as_str());
+    let grid = &Grid::new(canvas, columns, labels);
     let (width, height) = (
         columns as f32 * grid.cell_width,
         rows as f32 * grid.cell_height,
@@ -261,11 +354,12 @@ pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene
             (row as f32 + 0.5) * grid.cell_height,
         )
     };
-    let involved = |actor: usize| {
-        shown
+    let touches = |flows: &[usize], actor: usize| {
+        flows
             .iter()
             .any(|&f| story.flows[f].from == actor || story.flows[f].to == actor)
     };
+    let involved = |actor: usize| touches(shown, actor);
 
     let actors: Vec<ActorBox> = (0..story.actors.len())
         .map(|actor| {
@@ -353,54 +447,39 @@ pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene
                 tip,
                 badge: on_curve(curve, badge_position(story, index, shown)),
                 tag: None,
-                number: shown.iter().position(|&f| f == index).map(|p| p + 1),
+                number: shown.contains(&index).then_some(index + 1),
             }
         })
         .collect();
 
+    let in_play: Vec<usize> = in_play.iter().chain(shown).copied().collect();
     let involved_rows = actors
         .iter()
-        .filter(|b| b.involved)
+        .filter(|b| touches(&in_play, b.actor))
         .map(|b| cell(b.actor).1 as usize);
     let (first_row, last_row) = involved_rows
         .fold(None, |range: Option<(usize, usize)>, row| {
             Some(range.map_or((row, row), |(a, b)| (a.min(row), b.max(row))))
         })
         .unwrap_or((0, rows - 1));
-    let cells_top = first_row as f32 * grid.cell_height;
-    let cells_bottom = (last_row + 1) as f32 * grid.cell_height;
-    let cells = Rect {
+    // The drawing shows the rows in play, whichever view is on show, so every view of a step
+    // is cut the same. A tall one keeps only a margin above its first box and below its last,
+    // since the room between its rows is for the arrows between them; a wide one's arrows bend
+    // into that room.
+    let edge = match orientation {
+        Orientation::Tall => ((grid.cell_height - grid.box_height) / 2.0 - VIEW_MARGIN).max(0.0),
+        Orientation::Wide => 0.0,
+    };
+    let view_top = first_row as f32 * grid.cell_height + edge;
+    let view_height = (last_row + 1 - first_row) as f32 * grid.cell_height - 2.0 * edge;
+    let view = Rect {
         x: 0.0,
-        y: cells_top,
+        y: view_top,
         width,
-        height: cells_bottom - cells_top,
+        height: view_height,
     };
-    place_marks(story, shown, grid, rtl, cells, &actors, &mut flows);
-    // The drawing then ends a little outside what it shows, not at the edge of the cells.
-    let mut extent = (f32::INFINITY, f32::NEG_INFINITY);
-    let mut reach = |top: f32, bottom: f32| extent = (extent.0.min(top), extent.1.max(bottom));
-    for b in actors.iter().filter(|b| b.involved) {
-        reach(b.y, b.y + b.height);
-    }
-    for &f in shown {
-        for (_, y) in flows[f].line() {
-            reach(y, y);
-        }
-        match &flows[f].tag {
-            Some(tag) => reach(tag.bounds.y, tag.bounds.y + tag.bounds.height),
-            None => reach(
-                flows[f].badge.1 - BADGE_RADIUS,
-                flows[f].badge.1 + BADGE_RADIUS,
-            ),
-        }
-    }
-    let view_top = (extent.0 - VIEW_MARGIN).max(cells_top);
-    let view_bottom = (extent.1 + VIEW_MARGIN).min(cells_bottom);
-    let (view_top, view_height) = if view_bottom > view_top {
-        (view_top, view_bottom - view_top)
-    } else {
-        (cells_top, cells_bottom - cells_top)
-    };
+    let links = link_paths(story, shown, &flows);
+    place_marks(story, shown, rtl, view, &actors, &links, &mut flows);
     let mut actors = actors;
     for b in &mut actors {
         b.in_view = b.y >= view_top - 0.5 && b.y + b.height <= view_top + view_height + 0.5;
@@ -412,7 +491,31 @@ pub fn layout(story: &Story, shown: &[usize], orientation: Orientation) -> Scene
         view_height,
         actors,
         flows,
+        links,
     }
+}
+
+/// The links whose two flows are both on show: a line between the middles of the two arrows,
+/// with the link's words on a band across its middle.
+fn link_paths(story: &Story, shown: &[usize], flows: &[FlowPath]) -> Vec<LinkPath> {
+    story
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| shown.contains(&l.flows.0) && shown.contains(&l.flows.1))
+        .map(|(index, l)| {
+            let from = on_curve(flows[l.flows.0].curve, 0.5);
+            let to = on_curve(flows[l.flows.1].curve, 0.5);
+            let middle = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
+            let width = l.label.chars().count() as f32 * LINK_CHAR_WIDTH + 8.0;
+            LinkPath {
+                link: index,
+                from,
+                to,
+                label: Rect::around(middle, width, LINK_HEIGHT),
+            }
+        })
+        .collect()
 }
 
 /// Where along its flow (0 = start, 1 = end) a badge sits first: flows that join the same two
@@ -432,21 +535,28 @@ enum Mark {
     Tag(Rect),
 }
 
-/// Places each shown flow's badge, and on wide diagrams its words, where nothing else is: off
-/// every box, every other arrow and every mark placed before it. Candidates are tried in a
-/// fixed order, so the same story always gets the same picture.
+/// Places each shown flow's badge on its arrow, then its words beside the badge wherever they
+/// fit: off every box, every arrow and every mark placed before them. Badges go first, so words
+/// never take a badge's place; an arrow whose words fit nowhere keeps its number, which the
+/// legend explains. Candidates are tried in a fixed order, so the same story always gets the
+/// same picture.
 fn place_marks(
     story: &Story,
     shown: &[usize],
-    grid: &Grid,
     rtl: bool,
     view: Rect,
     actors: &[ActorBox],
+    links: &[LinkPath],
     flows: &mut [FlowPath],
 ) {
-    let lines: Vec<(usize, Vec<Point>)> = shown.iter().map(|&f| (f, flows[f].line())).collect();
+    // A link's line counts as an arrow no mark may sit on, and its words as a placed mark.
+    let lines: Vec<(usize, Vec<Point>)> = shown
+        .iter()
+        .map(|&f| (f, flows[f].line()))
+        .chain(links.iter().map(|l| (usize::MAX, vec![l.from, l.to])))
+        .collect();
     let boxes: Vec<Rect> = actors.iter().map(|b| b.rect().grown(CLEARANCE)).collect();
-    let mut marks: Vec<Mark> = Vec::new();
+    let mut marks: Vec<Mark> = links.iter().map(|l| Mark::Tag(l.label)).collect();
     let badge_clear = |centre: Point, own: usize, marks: &[Mark]| {
         let r = BADGE_RADIUS + CLEARANCE;
         Rect::around(centre, 2.0 * r, 2.0 * r).within(&view)
@@ -460,69 +570,111 @@ fn place_marks(
                 Mark::Tag(rect) => rect.distance_to(centre) >= r,
             })
     };
-    let tag_clear = |rect: Rect, marks: &[Mark]| {
-        let grown = rect.grown(CLEARANCE);
-        rect.within(&view)
-            && boxes.iter().all(|b| !b.overlaps(&grown))
-            && lines.iter().all(|(_, line)| !line_meets_rect(line, &grown))
-            && marks.iter().all(|m| match m {
-                Mark::Badge(centre) => grown.distance_to(*centre) >= BADGE_RADIUS,
-                Mark::Tag(other) => !other.overlaps(&grown),
-            })
-    };
     for &f in shown {
         let curve = flows[f].curve;
-        if grid.tags {
-            let words = wrap(&story.flows[f].label, TAG_CHARS_PER_LINE);
-            let longest = words.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-            let text_width = longest as f32 * TAG_CHAR_WIDTH;
-            let w = 2.0 * BADGE_RADIUS + TAG_GAP + text_width;
-            let h = (2.0 * BADGE_RADIUS).max(words.len() as f32 * TAG_LINE_HEIGHT);
-            let spot = [0.5, 0.35, 0.65].iter().find_map(|&t| {
-                let anchor = on_curve(curve, t);
-                let n = normal_at(curve, t);
-                let reach = n.0.abs() * w / 2.0 + n.1.abs() * h / 2.0 + TAG_GAP + 1.0;
-                [1.0, -1.0].iter().find_map(|side| {
-                    let c = (anchor.0 + n.0 * side * reach, anchor.1 + n.1 * side * reach);
-                    let rect = Rect::around(c, w, h);
-                    tag_clear(rect, &marks).then_some(rect)
-                })
-            });
-            if let Some(rect) = spot {
-                let badge_x = if rtl {
-                    rect.x + rect.width - BADGE_RADIUS
-                } else {
-                    rect.x + BADGE_RADIUS
-                };
-                let text_x = if rtl {
-                    badge_x - BADGE_RADIUS - TAG_GAP
-                } else {
-                    badge_x + BADGE_RADIUS + TAG_GAP
-                };
-                let first =
-                    rect.y + rect.height / 2.0 - (words.len() as f32 - 1.0) * TAG_LINE_HEIGHT / 2.0;
-                flows[f].badge = (badge_x, rect.y + rect.height / 2.0);
-                flows[f].tag = Some(Tag {
-                    lines: words,
-                    x: text_x,
-                    y: first,
-                    leftwards: rtl,
-                    bounds: rect,
-                });
-                marks.push(Mark::Tag(rect));
-                continue;
-            }
-        }
         let first = badge_position(story, f, shown);
-        let candidates = [first, 0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
-        let centre = candidates
-            .iter()
-            .map(|&t| on_curve(curve, t))
+        let along =
+            [first, 0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8].map(|t| on_curve(curve, t));
+        // A badge on an arrow too short to show past it would hide the arrow's line and
+        // direction: such an arrow keeps its badge beside its middle, on the outside of its
+        // bend first, where there is room.
+        let short = distance(curve[0], flows[f].tip) < 2.0 * BADGE_RADIUS + SHORT_ARROW_SLACK;
+        let beside = short.then(|| beside_middle(curve)).into_iter().flatten();
+        let centre = beside
+            .chain(along)
             .find(|&c| badge_clear(c, f, &marks))
             .unwrap_or(flows[f].badge);
         flows[f].badge = centre;
         marks.push(Mark::Badge(centre));
     }
+    let tag_clear = |rect: Rect, own: Point, marks: &[Mark]| {
+        let grown = rect.grown(CLEARANCE);
+        rect.within(&view)
+            && boxes.iter().all(|b| !b.overlaps(&grown))
+            && lines.iter().all(|(_, line)| !line_meets_rect(line, &grown))
+            && marks.iter().all(|m| match m {
+                Mark::Badge(centre) => *centre == own || grown.distance_to(*centre) >= BADGE_RADIUS,
+                Mark::Tag(other) => !other.overlaps(&grown),
+            })
+    };
+    for &f in shown {
+        let badge = flows[f].badge;
+        let reach = BADGE_RADIUS + TAG_GAP;
+        // Wider lines first, then narrower and taller ones for tight gaps; each beside the
+        // badge in the reading direction, then the other side, then above and below it.
+        let spot = TAG_WIDTHS.iter().find_map(|&chars| {
+            let words = wrap(&story.flows[f].label, chars);
+            let longest = words.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+            let (w, h) = (
+                longest as f32 * TAG_CHAR_WIDTH,
+                words.len() as f32 * TAG_LINE_HEIGHT,
+            );
+            let after = (badge.0 + reach, badge.1 - h / 2.0);
+            let before = (badge.0 - reach - w, badge.1 - h / 2.0);
+            let centred = badge.0 - w / 2.0;
+            let spots = [
+                if rtl { before } else { after },
+                if rtl { after } else { before },
+                (centred, badge.1 - reach - h),
+                (centred, badge.1 + reach),
+            ];
+            spots
+                .iter()
+                .map(|&(x, y)| Rect {
+                    x,
+                    y,
+                    width: w,
+                    height: h,
+                })
+                .find(|&rect| tag_clear(rect, badge, &marks))
+                .map(|rect| (words, rect))
+        });
+        if let Some((words, rect)) = spot {
+            // Words left of their badge end at their right edge, so words a little wider than
+            // estimated run away from the badge, never into it.
+            let leftwards = rect.x + rect.width <= badge.0;
+            flows[f].tag = Some(Tag {
+                lines: words,
+                x: if leftwards {
+                    rect.x + rect.width
+                } else {
+                    rect.x
+                },
+                y: rect.y + TAG_LINE_HEIGHT / 2.0,
+                leftwards,
+                bounds: rect,
+            });
+            marks.push(Mark::Tag(rect));
+        }
+    }
+}
+
+/// Room kept above the first row of boxes on show and below the last.
+const VIEW_MARGIN: f32 = 6.0;
+
+/// How much longer than a badge's width an arrow must be for its badge to sit on it.
+const SHORT_ARROW_SLACK: f32 = 24.0;
+
+/// Spots beside the middle of `curve`, clear of its line: on the outside of its bend first
+/// (the reading side of a straight one), nearer first.
+fn beside_middle(curve: [Point; 3]) -> [Point; 4] {
+    let middle = on_curve(curve, 0.5);
+    let chord = (
+        (curve[0].0 + curve[2].0) / 2.0,
+        (curve[0].1 + curve[2].1) / 2.0,
+    );
+    let (nx, ny) = normal(curve[2], curve[0]);
+    // Which side of the straight line between its ends the curve's middle lies on.
+    let bulge = (middle.0 - chord.0) * nx + (middle.1 - chord.1) * ny;
+    let (nx, ny) = if bulge < -0.5 { (-nx, -ny) } else { (nx, ny) };
+    let at = |side: f32, d: f32| (middle.0 + side * nx * d, middle.1 + side * ny * d);
+    let near = BADGE_RADIUS + CLEARANCE + 3.0;
+    [
+        at(1.0, near),
+        at(1.0, near + 6.0),
+        at(-1.0, near),
+        at(-1.0, near + 6.0),
+    ]
 }
 
 /// How far flow `index` bends away from the straight line, given the other flows that join the
@@ -622,7 +774,12 @@ mod tests {
     fn rows_no_flow_touches_are_cut_away_and_their_boxes_marked_outside() {
         let story = every_story().remove(0);
         let flow = |id: &str| story.flows.iter().position(|f| f.id == id).unwrap();
-        let scene = layout(&story, &[flow("report")], Orientation::Tall);
+        let scene = layout(
+            &story,
+            &[flow("report")],
+            &[],
+            Canvas::fixed(Orientation::Tall),
+        );
         assert!(scene.view_top > 0.0 && scene.view_height < scene.height);
         for b in &scene.actors {
             let in_bottom_rows = story.actors[b.actor].place.1 >= 1;
@@ -645,32 +802,34 @@ mod tests {
             };
         }
         let flow = |id: &str| story.flows.iter().position(|f| f.id == id).unwrap();
-        let scene = layout(&story, &[flow("pick"), flow("report")], Orientation::Tall);
+        let scene = layout(
+            &story,
+            &[flow("pick"), flow("report")],
+            &[],
+            Canvas::fixed(Orientation::Tall),
+        );
         let clashes = check::clashes(&story, &scene);
         assert!(
-            clashes.iter().any(|c| c == "arrows pick and report cross"),
+            clashes
+                .iter()
+                .any(|c| c == "arrows pick and report cross" || c == "arrows report and pick cross"),
             "{clashes:?}"
         );
     }
 
     #[test]
-    fn wide_diagrams_set_short_labels_beside_their_arrows() {
+    fn arrows_get_their_words_beside_them_where_they_fit() {
         let story = every_story().remove(0);
         let claims = &story.steps[0];
         let Diagram::Flows(FlowSets::Both { meta, .. }) = &claims.diagram else {
             panic!("step 1 compares both accounts");
         };
-        let wide = layout(&story, meta, Orientation::Wide);
+        let wide = layout(&story, meta, &[], Canvas::at(Orientation::Wide, 900.0));
         let tagged = wide.flows.iter().filter(|f| f.tag.is_some()).count();
         assert!(
             tagged * 2 > meta.len(),
             "only {tagged} of {} labelled",
             meta.len()
-        );
-        let tall = layout(&story, meta, Orientation::Tall);
-        assert!(
-            tall.flows.iter().all(|f| f.tag.is_none()),
-            "phones get numbers"
         );
     }
 
@@ -683,7 +842,7 @@ mod tests {
     fn every_actor_box_fits_inside_the_diagram_in_both_orientations() {
         let story = fixture();
         for orientation in [Orientation::Tall, Orientation::Wide] {
-            let scene = layout(&story, &[], orientation);
+            let scene = layout(&story, &[], &[], Canvas::fixed(orientation));
             for b in &scene.actors {
                 assert!(b.x >= 0.0 && b.y >= 0.0, "{b:?}");
                 assert!(
@@ -696,7 +855,7 @@ mod tests {
 
     #[test]
     fn no_two_actor_boxes_overlap() {
-        let scene = layout(&fixture(), &[], Orientation::Tall);
+        let scene = layout(&fixture(), &[], &[], Canvas::fixed(Orientation::Tall));
         for (i, a) in scene.actors.iter().enumerate() {
             for b in &scene.actors[i + 1..] {
                 let apart = a.x + a.width <= b.x
@@ -711,20 +870,18 @@ mod tests {
     #[test]
     fn the_wide_layout_is_the_tall_grid_turned_on_its_side() {
         let story = fixture();
-        let tall = layout(&story, &[], Orientation::Tall);
-        let wide = layout(&story, &[], Orientation::Wide);
-        assert!(tall.height > tall.width, "tall is taller than wide");
-        assert!(wide.width > wide.height, "wide is wider than tall");
-        for (t, w) in tall.actors.iter().zip(&wide.actors) {
-            let tall_cell = (
-                (t.x / TALL.cell_width) as u32,
-                (t.y / TALL.cell_height) as u32,
-            );
-            let wide_cell = (
-                (w.x / WIDE.cell_width) as u32,
-                (w.y / WIDE.cell_height) as u32,
-            );
-            assert_eq!(tall_cell, (wide_cell.1, wide_cell.0));
+        let tall = layout(&story, &[], &[], Canvas::fixed(Orientation::Tall));
+        let wide = layout(&story, &[], &[], Canvas::fixed(Orientation::Wide));
+        assert!(
+            tall.height / tall.width > wide.height / wide.width,
+            "tall is the taller shape"
+        );
+        // Whatever is left of another box on a phone is above it on a wide screen.
+        for (i, (ta, wa)) in tall.actors.iter().zip(&wide.actors).enumerate() {
+            for (tb, wb) in tall.actors.iter().zip(&wide.actors).skip(i + 1) {
+                assert_eq!(ta.x.total_cmp(&tb.x), wa.y.total_cmp(&wb.y));
+                assert_eq!(ta.y.total_cmp(&tb.y), wa.x.total_cmp(&wb.x));
+            }
         }
     }
 
@@ -735,30 +892,96 @@ mod tests {
         rtl.direction = Direction::Rtl;
         for orientation in [Orientation::Tall, Orientation::Wide] {
             let (a, b) = (
-                layout(&ltr, &[], orientation),
-                layout(&rtl, &[], orientation),
+                layout(&ltr, &[], &[], Canvas::fixed(orientation)),
+                layout(&rtl, &[], &[], Canvas::fixed(orientation)),
             );
             assert_eq!((a.width, a.height), (b.width, b.height));
             for (left, right) in a.actors.iter().zip(&b.actors) {
-                assert_eq!(right.x, a.width - left.x - left.width, "{orientation:?}");
+                let mirrored = a.width - left.x - left.width;
+                assert!((right.x - mirrored).abs() < 0.01, "{orientation:?}");
                 assert_eq!(right.y, left.y);
             }
         }
     }
 
     #[test]
-    fn only_flows_on_show_get_numbers_in_legend_order() {
+    fn a_flow_keeps_its_number_whatever_else_is_on_show() {
         let story = fixture();
-        let scene = layout(&story, &[2, 0], Orientation::Tall);
-        assert_eq!(scene.flows[2].number, Some(1));
-        assert_eq!(scene.flows[0].number, Some(2));
+        let scene = layout(&story, &[2, 0], &[], Canvas::fixed(Orientation::Tall));
+        assert_eq!(scene.flows[2].number, Some(3));
+        assert_eq!(scene.flows[0].number, Some(1));
         assert_eq!(scene.flows[1].number, None);
+        let alone = layout(&story, &[2], &[], Canvas::fixed(Orientation::Wide));
+        assert_eq!(alone.flows[2].number, Some(3));
+    }
+
+    #[test]
+    fn boxes_keep_their_places_across_the_views_of_a_step() {
+        let story = every_story().remove(0);
+        for step in &story.steps {
+            let Diagram::Flows(FlowSets::Both { alleged, meta }) = &step.diagram else {
+                continue;
+            };
+            let in_play: Vec<usize> = alleged.iter().chain(meta).copied().collect();
+            for width in [320.0, 360.0, 600.0, 700.0, 960.0] {
+                let orientation = if width >= 760.0 {
+                    Orientation::Wide
+                } else {
+                    Orientation::Tall
+                };
+                let canvas = Canvas::at(orientation, width);
+                let a = layout(&story, alleged, &in_play, canvas);
+                let m = layout(&story, meta, &in_play, canvas);
+                assert_eq!(
+                    (a.view_top, a.view_height),
+                    (m.view_top, m.view_height),
+                    "{}",
+                    step.id
+                );
+                for (x, y) in a.actors.iter().zip(&m.actors) {
+                    assert_eq!((x.x, x.y, x.in_view), (y.x, y.y, y.in_view), "{}", step.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_link_joins_the_middles_of_its_two_arrows_only_when_both_are_on_show() {
+        let story = fixture();
+        let (a, b) = story.links[0].flows;
+        let both = layout(&story, &[a, b], &[], Canvas::fixed(Orientation::Tall));
+        assert_eq!(both.links.len(), 1);
+        let link = &both.links[0];
+        assert_eq!(link.from, on_curve(both.flows[a].curve, 0.5));
+        assert_eq!(link.to, on_curve(both.flows[b].curve, 0.5));
+        let one = layout(&story, &[a], &[], Canvas::fixed(Orientation::Tall));
+        assert!(one.links.is_empty());
+    }
+
+    #[test]
+    fn text_is_drawn_at_the_stylesheet_size_at_every_width() {
+        // One unit is one CSS pixel down to the narrowest canvas; below it (a 320 px phone's
+        // 288 px column) the diagram scales, and its 14 px labels stay above 12 px.
+        for (orientation, width) in [
+            (Orientation::Tall, 328.0),
+            (Orientation::Tall, 600.0),
+            (Orientation::Wide, 800.0),
+            (Orientation::Wide, 900.0),
+        ] {
+            let canvas = Canvas::at(orientation, width);
+            assert_eq!(canvas.width, width, "{orientation:?} at {width}");
+            let scene = layout(&every_story().remove(0), &[], &[], canvas);
+            assert_eq!(scene.width, width);
+        }
+        let narrowest = Canvas::at(Orientation::Tall, 288.0);
+        assert!(14.0 * 288.0 / narrowest.width >= 12.0);
+        assert!(13.0 * 288.0 / narrowest.width >= 11.7, "tags and badges");
     }
 
     #[test]
     fn flows_between_the_same_actors_do_not_overlap() {
         // In the fixture, flows 1 and 2 join the same two actors in opposite directions.
-        let scene = layout(&fixture(), &[], Orientation::Tall);
+        let scene = layout(&fixture(), &[], &[], Canvas::fixed(Orientation::Tall));
         let (a, b) = (scene.flows[1].badge, scene.flows[2].badge);
         let distance = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
         assert!(
@@ -770,7 +993,7 @@ mod tests {
     #[test]
     fn arrowheads_point_at_the_edge_of_the_target_box() {
         let story = fixture();
-        let scene = layout(&story, &[], Orientation::Wide);
+        let scene = layout(&story, &[], &[], Canvas::fixed(Orientation::Wide));
         for flow in &scene.flows {
             let target = &scene.actors[story.flows[flow.flow].to];
             let tip = point(flow.head.split(' ').next().unwrap());
@@ -792,7 +1015,7 @@ mod tests {
     #[test]
     fn involved_marks_only_actors_at_either_end_of_a_flow_on_show() {
         let story = fixture();
-        let scene = layout(&story, &[0], Orientation::Tall);
+        let scene = layout(&story, &[0], &[], Canvas::fixed(Orientation::Tall));
         let flow = &story.flows[0];
         for b in &scene.actors {
             assert_eq!(b.involved, b.actor == flow.from || b.actor == flow.to);
@@ -805,7 +1028,7 @@ mod tests {
         let story = parse("content/en.toml", text).unwrap();
         let all: Vec<usize> = (0..story.flows.len()).collect();
         for orientation in [Orientation::Tall, Orientation::Wide] {
-            let scene = layout(&story, &all, orientation);
+            let scene = layout(&story, &all, &[], Canvas::fixed(orientation));
             for (i, a) in scene.flows.iter().enumerate() {
                 for b in &scene.flows[i + 1..] {
                     let d =

@@ -575,3 +575,68 @@ fn no_desk_check_reaches_the_compiled_story() {
         }
     }
 }
+
+/// One consistent picture per account: a view draws only what that account describes, so
+/// Meta's view never carries the allegation's arrow, and the 2018 reporting stays in its step.
+#[test]
+fn each_account_view_draws_only_the_flows_that_account_describes() {
+    for (file, story) in shipped() {
+        let describes = |account: usize, flows: &[usize], view: &str, step: &str| {
+            for &f in flows {
+                let flow = &story.flows[f];
+                assert!(
+                    flow.accounts.contains(&account),
+                    "{file}: step {step:?} draws {:?} in the {view} view, which that account does not describe",
+                    flow.id
+                );
+            }
+        };
+        for step in &story.steps {
+            if let Diagram::Flows(sets) = &step.diagram {
+                match sets {
+                    FlowSets::Both { alleged, meta } => {
+                        let index = |id| story.account_index(id).expect("both accounts");
+                        describes(index(super::ALLEGED), alleged, "alleged", &step.id);
+                        describes(index(super::META), meta, "meta", &step.id);
+                    }
+                    FlowSets::Single { account, flows } => {
+                        describes(*account, flows, &story.accounts[*account].id, &step.id)
+                    }
+                    FlowSets::Neutral(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// The letter's "in exchange for" is drawn: a link between the access and the reports, on a
+/// step whose allegation shows both.
+#[test]
+fn the_exchange_in_the_letter_is_drawn_between_the_access_and_the_reports() {
+    for (file, story) in shipped() {
+        let flow = |id: &str| story.flows.iter().position(|f| f.id == id).unwrap();
+        let (access, reports) = (flow("read-alleged"), flow("report"));
+        let link = story
+            .links
+            .iter()
+            .find(|l| l.flows == (access, reports) || l.flows == (reports, access));
+        assert!(
+            link.is_some(),
+            "{file}: no link between the access and the reports"
+        );
+        let alleged_account = story.account_index(super::ALLEGED);
+        let drawn = story.steps.iter().any(|step| {
+            let alleged = match &step.diagram {
+                Diagram::Flows(FlowSets::Both { alleged, .. }) => alleged,
+                Diagram::Flows(FlowSets::Single { account, flows })
+                    if Some(*account) == alleged_account =>
+                {
+                    flows
+                }
+                _ => return false,
+            };
+            alleged.contains(&access) && alleged.contains(&reports)
+        });
+        assert!(drawn, "{file}: no step draws the exchange");
+    }
+}

@@ -106,6 +106,16 @@ impl Decode for usize {
     }
 }
 
+impl Decode for bool {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        match r.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Damaged("a yes-or-no value is neither")),
+        }
+    }
+}
+
 impl Decode for u8 {
     fn decode(r: &mut Reader) -> Read<Self> {
         r.byte()
@@ -282,13 +292,27 @@ impl Story {
             }
             all_sources(&at, &f.sources)?;
         }
-        for (i, e) in self.timeline.iter().enumerate() {
-            all_sources(&format!("timeline[{i}]"), &e.sources)?;
-        }
         let flows = self.flows.len();
+        for (i, link) in self.links.iter().enumerate() {
+            let at = format!("links[{i}]");
+            within(&at, link.flows.0, flows, "flows")?;
+            within(&at, link.flows.1, flows, "flows")?;
+        }
+        for (i, e) in self.timeline.iter().enumerate() {
+            let at = format!("timeline[{i}]");
+            all_sources(&at, &e.sources)?;
+            if let Some(a) = e.account {
+                within(&at, a, self.accounts.len(), "accounts")?;
+            }
+        }
         for (i, step) in self.steps.iter().enumerate() {
             let at = format!("steps[{i}]");
             all_sources(&at, &step.sources)?;
+            for &(account, _) in &step.captions {
+                if let Some(a) = account {
+                    within(&at, a, self.accounts.len(), "accounts")?;
+                }
+            }
             for q in &step.quotes {
                 within(&at, q.source, sources, "sources")?;
                 if let Some(a) = q.account {

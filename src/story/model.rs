@@ -41,6 +41,8 @@ model! {
         pub permissions: Vec<Permission>,
         pub actors: Vec<Actor>,
         pub flows: Vec<Flow>,
+        /// Pairs of flows drawn joined, with words, whenever both are on show.
+        pub links: Vec<Link>,
         /// Sorted by date.
         pub timeline: Vec<Event>,
         pub steps: Vec<Step>,
@@ -112,6 +114,10 @@ macro_rules! with_ui_labels {
             describe_diagram,
             flow_description,
             describe_none,
+            /// Names the phone's one diagram that carries both accounts.
+            combined_view,
+            /// A timeline phase's folded events, with `{count}`.
+            timeline_more,
             translated,
             show_original,
             last_updated,
@@ -230,12 +236,28 @@ model! {
 }
 
 model! {
+    /// Two flows that one account ties together ("in exchange for"), drawn as a line between
+    /// the two arrows with `label` on it.
+    pub struct Link {
+        pub id: String,
+        pub flows: (usize, usize),
+        pub label: String,
+    }
+}
+
+model! {
     pub struct Event {
         pub id: String,
         pub date: Date,
         pub title: String,
         pub detail: String,
         pub sources: Vec<usize>,
+        /// One of the few events the story hinges on: shown when the rest are folded.
+        pub key: bool,
+        /// The account the event rests on alone, which decides how it is drawn.
+        pub account: Option<usize>,
+        /// The heading of the phase this event opens.
+        pub phase: Option<String>,
     }
 }
 
@@ -251,6 +273,9 @@ model! {
         pub sources: Vec<usize>,
         pub quotes: Vec<Quote>,
         pub diagram: Diagram,
+        /// One line under each view of a flows diagram naming what it shows: for an account
+        /// (`Some`), or for the neutral view (`None`).
+        pub captions: Vec<(Option<usize>, String)>,
     }
 }
 
@@ -327,6 +352,14 @@ impl Step {
     /// A step with no figure, whose words have the room to themselves.
     pub fn text_only(&self) -> bool {
         self.diagram == Diagram::None
+    }
+
+    /// The caption under this step's view of `account` (`None`: the neutral view).
+    pub fn caption(&self, account: Option<usize>) -> Option<&str> {
+        self.captions
+            .iter()
+            .find(|(a, _)| *a == account)
+            .map(|(_, text)| text.as_str())
     }
 }
 

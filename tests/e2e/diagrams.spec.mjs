@@ -37,6 +37,7 @@ const clashes = (page) =>
         const tag = badge.querySelector(".ia-flow__tag");
         if (tag) marks.push({ id: `${id} tag`, flow: id, rect: tag.getBoundingClientRect() });
       }
+      for (const link of svg.querySelectorAll(".ia-link")) marks.push({ id: "link words", flow: null, rect: link.querySelector("rect").getBoundingClientRect() });
       for (const [i, mark] of marks.entries()) {
         for (const box of boxes) if (overlap(mark.rect, box.rect)) found.push(`${mark.id} on ${box.id}`);
         for (const other of marks.slice(i + 1)) if (overlap(mark.rect, other.rect)) found.push(`${mark.id} on ${other.id}`);
@@ -61,12 +62,18 @@ const clashes = (page) =>
     return found;
   });
 
+// The phone project checks its own width; the desktop project every other width a diagram
+// changes form or size across.
+const CLASH_WIDTHS = { phone: [360], desktop: [320, 480, 600, 768, 1024, 1200, 1600] };
+
 for (const lang of ["en", "es"]) {
   test(`no arrow crosses another and no badge or label sits on anything (${lang})`, async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
+    const checked = [];
+    for (const width of CLASH_WIDTHS[testInfo.project.name]) {
+    await page.setViewportSize({ width, height: 900 });
     await openApp(page, `/?lang=${lang}`);
     const total = await page.locator(".ia-progress__step").count();
-    const checked = [];
     for (let step = 1; step <= total; step++) {
       await page.locator(".ia-progress__step").nth(step - 1).click();
       const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
@@ -86,7 +93,8 @@ for (const lang of ["en", "es"]) {
         }
       }
     }
-    expect(checked.length).toBeGreaterThan(total);
+    }
+    expect(checked.length).toBeGreaterThan(11);
     testInfo.annotations.push({ type: "diagram states checked", description: String(checked.length) });
   });
 }
@@ -103,7 +111,7 @@ const misfits = (page) =>
       if (svgs.length !== 1) found.push(`${svgs.length} orientations drawn in a ${width} px diagram`);
       for (const svg of svgs) {
         if (!svg.checkVisibility()) found.push(`a hidden orientation (${svg.getAttribute("class")})`);
-        if (svg.classList.contains("ia-svg--wide") !== width >= 520) found.push(`${svg.getAttribute("class")} in a ${width} px diagram`);
+        if (svg.classList.contains("ia-svg--wide") !== width >= 760) found.push(`${svg.getAttribute("class")} in a ${width} px diagram`);
       }
     }
     return found;

@@ -170,7 +170,7 @@ test("the permission explorer shows which flows each permission allows", async (
     await expect(toggle).toHaveAttribute("aria-checked", "true");
   }
   expect(await shown()).toBe(before + 4);
-  await expect(page.locator(".ia-interactive .ia-explorer__reveals li")).toHaveCount(4);
+  await expect(page.locator(".ia-interactive .ia-permission__reveals")).toHaveCount(4);
   await page.locator("[data-permission='read']").click();
   expect(await shown()).toBe(before + 3);
 });
@@ -182,8 +182,18 @@ test("timeline events open in place with their sources", async ({ page }) => {
   await page.locator(".ia-progress__step").nth(index).click();
   const events = page.locator(".ia-interactive .ia-event__button");
   expect(await events.count()).toBeGreaterThanOrEqual(10);
-  const dates = await page.locator(".ia-interactive .ia-event__date").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
-  expect([...dates].sort()).toEqual(dates);
+  // Each phase lists its key events, then folds the rest; every list runs in date order,
+  // and the phases follow one another.
+  const lists = await page.locator(".ia-interactive .ia-timeline__events").evaluateAll((ols) =>
+    ols.map((ol) => [...ol.querySelectorAll(".ia-event__date")].map((e) => e.getAttribute("datetime"))),
+  );
+  for (const dates of lists) expect([...dates].sort()).toEqual(dates);
+  const phases = await page.locator(".ia-interactive .ia-timeline__phase").evaluateAll((sections) =>
+    sections.map((s) => [...s.querySelectorAll(".ia-event__date")].map((e) => e.getAttribute("datetime")).sort()),
+  );
+  expect(phases.length).toBeGreaterThan(1);
+  for (let i = 1; i < phases.length; i++) expect(phases[i][0] >= phases[i - 1][0]).toBe(true);
+  const dates = lists.flat().sort();
   expect(dates[0].startsWith("2009")).toBe(true);
   expect(dates.at(-1).startsWith("2025")).toBe(true);
   await events.nth(0).click();

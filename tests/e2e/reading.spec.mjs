@@ -150,7 +150,11 @@ test("Describe this diagram lists every arrow on show: what, from whom, to whom,
   const diagrams = await page.locator(".ia-interactive .ia-diagram:visible").all();
   expect(diagrams.length).toBeGreaterThan(0);
   for (const diagram of diagrams) {
-    const captions = (await diagram.locator(".ia-diagram__account").allTextContents()).map((c) => c.trim());
+    // A combined diagram is headed by its own name; its description names both accounts, as
+    // the view switch does.
+    const together = await diagram.evaluate((d) => d.classList.contains("ia-diagram--together"));
+    const named = together ? page.locator(".ia-interactive [data-view='alleged'], .ia-interactive [data-view='meta']") : diagram.locator(".ia-diagram__account");
+    const captions = (await named.allTextContents()).map((c) => c.trim());
     const describe = diagram.locator(".ia-describe");
     await describe.locator("summary").click();
     await expect(describe.locator(".ia-describe__caption")).toHaveText(captions);

@@ -10,7 +10,7 @@ use super::flow_diagram::FlowDiagram;
 use crate::components::aria_bool;
 use crate::figure::DiagramPlan;
 use crate::nav::{Granted, Selection};
-use crate::scene::Orientation;
+use crate::scene::Canvas;
 use crate::story::Story;
 
 #[derive(Properties, PartialEq)]
@@ -18,9 +18,9 @@ pub struct ExplorerProps {
     pub story: Rc<Story>,
     /// The flows the granted permissions allow (see `figure`).
     pub diagram: DiagramPlan,
-    /// The orientation that fits the diagram, if known.
+    /// What the diagram is laid out on, once its width is known.
     #[prop_or_default]
-    pub orientation: Option<Orientation>,
+    pub canvas: Option<Canvas>,
     #[prop_or_default]
     pub granted: Granted,
     #[prop_or_default]
@@ -39,7 +39,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let ui = &story.ui;
     let diagram = html! {
         <FlowDiagram story={story.clone()} plan={props.diagram.clone()} selection={props.selection}
-            on_select={props.on_select.clone()} orientation={props.orientation} />
+            on_select={props.on_select.clone()} canvas={props.canvas} />
     };
     if props.on_select.is_none() {
         return html! {
@@ -53,19 +53,24 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </>
         };
     }
-    let revealing: Vec<usize> = props
-        .diagram
-        .shown
-        .iter()
-        .copied()
-        .filter(|&f| story.flows[f].permission.is_some())
-        .collect();
+    // What a permission lets the software see, told under its own switch, so the result of
+    // a switch is on screen with it.
+    let reveals = |permission: usize| {
+        props
+            .diagram
+            .shown
+            .iter()
+            .map(|&f| &story.flows[f])
+            .filter(move |flow| flow.permission == Some(permission))
+            .filter_map(|flow| flow.reveals.as_ref())
+    };
+    let none_granted = props.granted == Granted::default();
     html! {
         <div class="ia-explorer">
             { diagram }
             <div class="ia-explorer__controls" role="group" aria-label={ui.permissions_heading.clone()}>
                 <h4 class="ia-figure-heading">{ &ui.permissions_heading }</h4>
-                <ul class="ia-permissions">
+                <ul class="ia-permissions" aria-live="polite">
                     { for story.permissions.iter().enumerate().map(|(p, permission)| {
                         let on = props.granted.contains(p);
                         let toggle = props.on_permission.reform(move |_: MouseEvent| p);
@@ -78,6 +83,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                                     <span class="ia-switch__track" aria-hidden="true"><span class="ia-switch__thumb"></span></span>
                                     <span class="ia-switch__label">{ &permission.label }</span>
                                 </button>
+                                { for reveals(p).map(|text| html! {
+                                    <p class="ia-permission__reveals">
+                                        <strong>{ &ui.reveals_label }{ ": " }</strong>{ text }
+                                    </p>
+                                }) }
                                 <details class="ia-permission__more">
                                     <summary>{ &ui.permission_more }</summary>
                                     <p class="ia-permission__explanation">{ &permission.explanation }</p>
@@ -87,24 +97,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     }) }
                 </ul>
             </div>
-            <div class="ia-explorer__reveals" aria-live="polite">
-                <h4 class="ia-figure-heading">{ &ui.reveals_label }</h4>
-                if revealing.is_empty() {
-                    <p>{ &ui.permissions_none }</p>
-                } else {
-                    <ul>
-                        { for revealing.iter().map(|&f| {
-                            let flow = &story.flows[f];
-                            html! {
-                                <li key={flow.id.clone()}>
-                                    <strong>{ &flow.label }</strong>
-                                    if let Some(reveals) = &flow.reveals { { ": " }{ reveals } }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                }
-            </div>
+            <p class="ia-explorer__status" aria-live="polite">
+                if none_granted { { &ui.permissions_none } }
+            </p>
         </div>
     }
 }

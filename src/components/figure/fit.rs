@@ -1,8 +1,8 @@
-//! What fits (see `scene::fit`), measured in the browser: the explainer's content width and the
-//! interactive figure's. A ResizeObserver watches both; a step change keeps the figure and its
-//! width, so it needs no new measurement and draws the right form the first time. Before the
-//! app replaces the prerendered page, `measure_fit` reads the same two widths from it, so the
-//! first render draws only what fits too.
+//! What fits (see `scene::fit`), measured in the browser: the interactive figure's content
+//! width. A ResizeObserver watches it; a step change keeps the figure and its width, so it
+//! needs no new measurement and draws the right form the first time. Before the app replaces
+//! the prerendered page, `measure_fit` reads the same width from it, so the first render draws
+//! only what fits too.
 
 use std::rc::Rc;
 
@@ -13,13 +13,11 @@ use yew::prelude::*;
 
 use crate::scene::fit::Fit;
 
-/// The explainer's root element, which `figure` sits in.
-const EXPLAINER: &str = ".ia";
 /// The interactive figure, in the prerendered page as in the app.
 const FIGURE: &str = ".ia-step__figure";
 
 /// The fit of the figure at `figure`, starting from `measured` and following every resize of
-/// the figure or its explainer. `observe` is false for a figure drawn for the document, which
+/// the figure. `observe` is false for a figure drawn for the document, which
 /// the stylesheet fits by itself. A measurement that changes nothing renders nothing.
 #[hook]
 pub fn use_fit(figure: NodeRef, measured: Fit, observe: bool) -> Fit {
@@ -39,10 +37,7 @@ pub fn use_fit(figure: NodeRef, measured: Fit, observe: bool) -> Fit {
 /// measured as the observer would.
 pub fn measure_fit(explainer: &Element) -> Fit {
     let figure = explainer.query_selector(FIGURE).ok().flatten();
-    Fit::default().measured(
-        content_width(explainer),
-        figure.as_ref().and_then(content_width),
-    )
+    Fit::default().measured(figure.as_ref().and_then(content_width))
 }
 
 /// An element's content width: its box less padding and borders.
@@ -72,23 +67,16 @@ fn content_width(element: &Element) -> Option<f64> {
 #[derive(PartialEq)]
 struct FitState(Fit);
 
-/// Widths just measured: the explainer's and the figure's, each if it was among them.
-struct Measurement {
-    explainer: Option<f64>,
-    figure: Option<f64>,
-}
-
 impl Reducible for FitState {
-    type Action = Measurement;
+    /// The figure's width, just measured.
+    type Action = f64;
 
-    fn reduce(self: Rc<Self>, measurement: Measurement) -> Rc<Self> {
-        Rc::new(FitState(
-            self.0.measured(measurement.explainer, measurement.figure),
-        ))
+    fn reduce(self: Rc<Self>, figure_width: f64) -> Rc<Self> {
+        Rc::new(FitState(self.0.measured(Some(figure_width))))
     }
 }
 
-/// Watches a figure and its explainer; stops when dropped.
+/// Watches a figure; stops when dropped.
 struct FitObserver {
     observer: ResizeObserver,
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
@@ -96,27 +84,15 @@ struct FitObserver {
 
 impl FitObserver {
     fn start(figure: Element, dispatcher: UseReducerDispatcher<FitState>) -> Option<Self> {
-        let explainer = figure.closest(EXPLAINER).ok().flatten()?;
-        let watched = figure.clone();
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let mut measurement = Measurement {
-                explainer: None,
-                figure: None,
-            };
-            for entry in entries.iter() {
+            // Only the figure is watched: its latest entry is its width now.
+            if let Some(entry) = entries.iter().last() {
                 let entry: ResizeObserverEntry = entry.unchecked_into();
-                let width = Some(entry.content_rect().width());
-                if entry.target() == watched {
-                    measurement.figure = width;
-                } else {
-                    measurement.explainer = width;
-                }
+                dispatcher.dispatch(entry.content_rect().width());
             }
-            dispatcher.dispatch(measurement);
         });
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-        // Each observation reports its size once at the start.
-        observer.observe(&explainer);
+        // The observation reports the figure's size once at the start.
         observer.observe(&figure);
         Some(FitObserver {
             observer,

@@ -1,11 +1,11 @@
 //! The actor diagram: boxes for actors, numbered arrows for flows, a legend, and the diagram
 //! told as text ("Describe this diagram"). Geometry comes from `scene`; this only draws it, and
-//! owns it: the layout runs again only when the flows on show or the orientation change, not
-//! when a selection or anything around the diagram does.
+//! owns it: the layout runs again only when the flows on show or the canvas change, not when a
+//! selection or anything around the diagram does.
 //!
-//! A static diagram carries both orientations and a container query shows the one that fits.
-//! An interactive one draws only the orientation that fits its slot (`scene::fit`), and both
-//! until the figure is measured.
+//! A static diagram carries both orientations, each on its narrowest canvas, and a container
+//! query shows the one that fits. An interactive one draws only the orientation that fits its
+//! slot (`scene::fit`), laid out at the slot's width, and both until the figure is measured.
 //!
 //! Without `on_select` the diagram is static (the whole-story document, print, no JavaScript):
 //! it draws only the flows on show and offers nothing to click or focus, since nothing would
@@ -19,10 +19,11 @@ use crate::components::{aria_bool, on_activate};
 use crate::figure::DiagramPlan;
 use crate::nav::Selection;
 use crate::scene::{
-    layout, num, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, TAG_LINE_HEIGHT,
+    layout, num, Canvas, Orientation, Scene, Style, BADGE_RADIUS, GLYPH_SIZE, LABEL_LINE_HEIGHT,
+    TAG_LINE_HEIGHT,
 };
 use crate::story::{Glyph, Story};
-use crate::text::{fill, number, ordinal};
+use crate::text::{fill, number};
 
 #[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
@@ -35,9 +36,9 @@ pub struct FlowDiagramProps {
     /// diagram.
     #[prop_or_default]
     pub on_select: Option<Callback<Selection>>,
-    /// The orientation that fits the diagram's slot; `None` draws both.
+    /// What the diagram is laid out on, for the slot it has; `None` draws both orientations.
     #[prop_or_default]
-    pub orientation: Option<Orientation>,
+    pub canvas: Option<Canvas>,
 }
 
 #[component]
@@ -48,19 +49,31 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     // The geometry, for each orientation drawn: laid out again only when what it depends on
     // changes.
     let scenes = use_memo(
-        (story.clone(), drawn.clone(), props.orientation),
-        |(story, drawn, orientation)| {
+        (
+            story.clone(),
+            drawn.clone(),
+            plan.in_play.clone(),
+            props.canvas,
+        ),
+        |(story, drawn, in_play, canvas)| {
             let shown: Vec<usize> = drawn.iter().map(|&(f, _)| f).collect();
-            let orientations = match orientation {
-                Some(orientation) => vec![(*orientation, true)],
-                None => vec![(Orientation::Tall, false), (Orientation::Wide, false)],
+            let canvases = match canvas {
+                Some(canvas) => vec![(*canvas, true)],
+                None => [Orientation::Tall, Orientation::Wide]
+                    .map(|o| (Canvas::fixed(o), false))
+                    .to_vec(),
             };
-            orientations
+            canvases
                 .into_iter()
-                .map(|(orientation, only)| (layout(story, &shown, orientation), orientation, only))
+                .map(|(canvas, only)| {
+                    let scene = layout(story, &shown, in_play, canvas);
+                    (scene, canvas.orientation, only)
+                })
                 .collect::<Vec<_>>()
         },
     );
+    // Both accounts on one phone diagram: named as such, its legend grouped by account.
+    let together = plan.overlay.is_some();
     let kind = if plan.overlay.is_some() {
         "ia-diagram--together"
     } else {
@@ -73,7 +86,13 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     html! {
         <figure class={classes!("ia-diagram", kind)}>
             <figcaption class="ia-diagram__caption">
-                { for plan.captions().into_iter().map(|(style, caption)| html! {
+                if together {
+                    <span class="ia-diagram__combined">{ &story.ui.combined_view }</span>
+                }
+                // Both accounts on one phone diagram: where each account has its line under
+                // the diagram, marked in its style, that line is the key, and the names above
+                // it would only repeat it.
+                { for plan.captions().into_iter().filter(|_| !together || plan.notes.len() < 2).map(|(style, caption)| html! {
                     <span class="ia-diagram__account">
                         <span class={classes!("ia-swatch", style.swatch_class())} aria-hidden="true"></span>
                         { caption }
@@ -83,12 +102,18 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
             <div class="ia-diagram__canvas">
                 { for scenes.iter().map(|(scene, orientation, only)| canvas(props, &drawn, scene, *orientation, *only)) }
             </div>
-            <ol class="ia-legend">
-                { for drawn.iter().enumerate().map(|(i, &(flow, style))| {
+            { for plan.notes.iter().map(|(style, note)| html! {
+                <p class="ia-diagram__note">
+                    <span class={classes!("ia-swatch", style.swatch_class())} aria-hidden="true"></span>
+                    <span>{ note }</span>
+                </p>
+            }) }
+            <ol class={classes!("ia-legend", together.then_some("ia-legend--grouped"))}>
+                { for drawn.iter().map(|&(flow, style)| {
                     let f = &story.flows[flow];
                     let entry = html! {
                         <>
-                            <span class={classes!("ia-badge", style.badge_class())} aria-hidden="true">{ ordinal(i, &story.ui) }</span>
+                            <span class={classes!("ia-badge", style.badge_class())} aria-hidden="true">{ number(flow as u64 + 1, &story.ui) }</span>
                             <span class="ia-legend__label">{ &f.label }</span>
                             <span class="ia-legend__route">{ story.flow_route(flow) }</span>
                         </>
@@ -201,6 +226,9 @@ fn canvas(
         num(scene.width),
         num(scene.view_height)
     );
+    // One unit to the pixel: the stylesheet only ever shrinks the drawing, below its narrowest
+    // canvas.
+    let (width, height) = (num(scene.width), num(scene.view_height));
     let interactive = props.on_select.is_some();
     // What selecting `selection` does, if anything can be selected.
     let selects = |selection: Selection| {
@@ -217,7 +245,18 @@ fn canvas(
             .filter(|path| interactive || path.number.is_some())
     };
     html! {
-        <svg class={class} viewBox={view_box} role="group" aria-label={label}>
+        <svg class={class} viewBox={view_box} {width} {height} role="group" aria-label={label}>
+            { for scene.links.iter().map(|link| {
+                let words = &story.links[link.link].label;
+                let band = link.label;
+                html! {
+                    <g key={story.links[link.link].id.clone()} class="ia-link">
+                        <line x1={num(link.from.0)} y1={num(link.from.1)} x2={num(link.to.0)} y2={num(link.to.1)} />
+                        <rect x={num(band.x)} y={num(band.y)} width={num(band.width)} height={num(band.height)} rx="4" />
+                        <text x={num(band.x + band.width / 2.0)} y={num(band.y + band.height / 2.0)} dy="0.35em" text-anchor="middle">{ words }</text>
+                    </g>
+                }
+            }) }
             { for paths().map(|path| {
                 let flow = &story.flows[path.flow];
                 let index = path.flow;
@@ -298,7 +337,7 @@ fn canvas(
                     b.involved.then_some("is-involved"),
                     selected.then_some("is-selected"),
                 );
-                let line_height = 17.0;
+                let line_height = LABEL_LINE_HEIGHT;
                 let first_line = b.text_y - (b.lines.len() as f32 - 1.0) * line_height / 2.0;
                 html! {
                     <g key={actor.id.clone()} class={class}

@@ -85,9 +85,9 @@ pub fn Figure(props: &FigureProps) -> Html {
     };
     let plan = plan(story, props.step, mode);
     let on_select = interactive.then(|| props.on_select.clone());
-    let orientation = |diagram: &DiagramPlan| {
+    let canvas = |diagram: &DiagramPlan| {
         if interactive {
-            fit.orientation(diagram.slot)
+            fit.canvas(diagram.slot)
         } else {
             None
         }
@@ -95,12 +95,12 @@ pub fn Figure(props: &FigureProps) -> Html {
     let diagram = |diagram: &DiagramPlan| {
         html! {
             <FlowDiagram story={story.clone()} plan={diagram.clone()} {selection}
-                on_select={on_select.clone()} orientation={orientation(diagram)} />
+                on_select={on_select.clone()} canvas={canvas(diagram)} />
         }
     };
     let panel = match &plan.panel {
         Panel::Explorer { diagram } => html! {
-            <Explorer story={story.clone()} diagram={diagram.clone()} orientation={orientation(diagram)}
+            <Explorer story={story.clone()} diagram={diagram.clone()} canvas={canvas(diagram)}
                 {granted} {selection} on_select={on_select.clone()} on_permission={props.on_permission.clone()} />
         },
         Panel::Comparison(_) => html! { <Comparison story={story.clone()} step={props.step} /> },

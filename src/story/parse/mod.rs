@@ -122,6 +122,7 @@ where
         );
         let actor_ids = self.ids("actor", "actors", raw.actors.iter().map(|a| &a.id));
         let flow_ids = self.ids("flow", "flows", raw.flows.iter().map(|f| &f.id));
+        self.ids("link", "links", raw.links.iter().map(|l| &l.id));
         self.ids("event", "timeline", raw.timeline.iter().map(|e| &e.id));
         self.ids("step", "steps", raw.steps.iter().map(|s| &s.id));
 
@@ -168,6 +169,7 @@ where
             .enumerate()
             .map(|(i, f)| self.flow(i, f, &actor_ids, &permission_ids, &account_ids, &source_ids))
             .collect();
+        let links = self.links(&raw.links, &flow_ids);
         let mut timeline: Vec<Event> = raw
             .timeline
             .iter()
@@ -180,10 +182,20 @@ where
                     title: self.text(&format!("{at}.title"), &e.title),
                     detail: self.text(&format!("{at}.detail"), &e.detail),
                     sources: self.sources(&format!("{at}.sources"), &e.sources, &source_ids),
+                    key: e.key,
+                    account: e
+                        .account
+                        .as_ref()
+                        .map(|a| self.reference(&format!("{at}.account"), a, &account_ids)),
+                    phase: e
+                        .phase
+                        .as_ref()
+                        .map(|p| self.text(&format!("{at}.phase"), p)),
                 }
             })
             .collect();
         timeline.sort_by_key(|e| e.date);
+        self.phases(&raw.timeline, &timeline);
 
         if raw.steps.is_empty() {
             self.error(0..0, "steps", "a story needs at least one step");
@@ -219,9 +231,51 @@ where
             permissions,
             actors,
             flows,
+            links,
             timeline,
             steps,
             corrections,
+        }
+    }
+
+    /// Each link joins two different flows.
+    fn links(&mut self, raw: &[RawLink], flows: &Ids) -> Vec<Link> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let at = format!("links[{i}]");
+                let ends = self.references(&format!("{at}.between"), l.between.get_ref(), flows);
+                let pair = match ends[..] {
+                    [a, b] if a != b => (a, b),
+                    _ => {
+                        let message = "needs two different flows";
+                        self.error(l.between.span(), format!("{at}.between"), message);
+                        (0, 0)
+                    }
+                };
+                Link {
+                    id: l.id.get_ref().clone(),
+                    flows: pair,
+                    label: self.text(&format!("{at}.label"), &l.label),
+                }
+            })
+            .collect()
+    }
+
+    /// Phases run in date order: once one event opens a phase, the earliest event must too,
+    /// or the events before the first heading would sit under none.
+    fn phases(&mut self, raw: &[RawEvent], sorted: &[Event]) {
+        let Some(first) = sorted.first() else {
+            return;
+        };
+        if first.phase.is_none() && sorted.iter().any(|e| e.phase.is_some()) {
+            let (i, event) = raw
+                .iter()
+                .enumerate()
+                .find(|(_, e)| e.id.get_ref() == &first.id)
+                .expect("every sorted event came from the file");
+            let message = "the earliest event must open a phase, since others do";
+            self.error(event.id.span(), format!("timeline[{i}].phase"), message);
         }
     }
 
@@ -233,8 +287,9 @@ where
                 self.error(label.span(), format!("ui.{key}"), problem);
             }
         }
-        let placeholders: [(&str, &Text, &[&str]); 9] = [
+        let placeholders: [(&str, &Text, &[&str]); 10] = [
             ("sources_count", &ui.sources_count, &["{count}"]),
+            ("timeline_more", &ui.timeline_more, &["{count}"]),
             ("status_as_of", &ui.status_as_of, &["{date}"]),
             ("progress", &ui.progress, &["{current}", "{total}"]),
             ("go_to_step", &ui.go_to_step, &["{number}", "{title}"]),
@@ -766,7 +821,37 @@ where
             sources: self.sources(&format!("{at}.sources"), &s.sources, refs.sources),
             quotes,
             diagram: self.diagram(&format!("{at}.diagram"), &s.diagram, refs, raw),
+            captions: self.captions(&format!("{at}.diagram"), s.diagram.get_ref(), refs),
         }
+    }
+
+    /// A flows diagram's caption for each of its views: `caption` under a neutral list,
+    /// `<account>_caption` under that account's list.
+    fn captions(&mut self, at: &str, d: &RawDiagram, refs: &Refs) -> Vec<(Option<usize>, String)> {
+        let views = [
+            ("caption", &d.caption, &d.flows, None),
+            (
+                "alleged_caption",
+                &d.alleged_caption,
+                &d.alleged,
+                Some(ALLEGED),
+            ),
+            ("meta_caption", &d.meta_caption, &d.meta, Some(META)),
+        ];
+        let mut captions = Vec::new();
+        for (key, caption, list, account) in views {
+            let Some(caption) = caption else { continue };
+            let field = format!("{at}.{key}");
+            if d.kind.get_ref() != "flows" || list.is_none() {
+                let list = account.unwrap_or("flows");
+                let message = format!("captions a view this diagram does not have: give `{list}` too, in a flows diagram");
+                self.error(caption.span(), field, message);
+                continue;
+            }
+            let account = account.and_then(|id| refs.accounts.index.get(id).copied());
+            captions.push((account, self.text(&field, caption)));
+        }
+        captions
     }
 
     fn diagram(
@@ -805,9 +890,13 @@ where
                 self.error(span.clone(), format!("{at}.{key}"), message);
             }
         }
+        // Kept in story order, the order of the flows' numbers, so a legend never sorts.
         let flow_list = |checker: &mut Self, key: &str, list: &Option<Vec<Text>>| {
-            list.as_ref()
-                .map(|l| checker.references(&format!("{at}.{key}"), l, refs.flows))
+            list.as_ref().map(|l| {
+                let mut flows = checker.references(&format!("{at}.{key}"), l, refs.flows);
+                flows.sort_unstable();
+                flows
+            })
         };
         match kind {
             "flows" => {

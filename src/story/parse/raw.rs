@@ -25,6 +25,8 @@ pub(super) struct RawStory {
     pub(super) actors: Vec<RawActor>,
     pub(super) flows: Vec<RawFlow>,
     #[serde(default)]
+    pub(super) links: Vec<RawLink>,
+    #[serde(default)]
     pub(super) timeline: Vec<RawEvent>,
     pub(super) steps: Vec<RawStep>,
     #[serde(default)]
@@ -148,12 +150,24 @@ pub(super) struct RawFlow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(super) struct RawLink {
+    pub(super) id: Text,
+    pub(super) between: Spanned<Vec<Text>>,
+    pub(super) label: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
     pub(super) id: Text,
     pub(super) date: Text,
     pub(super) title: Text,
     pub(super) detail: Text,
     pub(super) sources: Spanned<Vec<Text>>,
+    #[serde(default)]
+    pub(super) key: bool,
+    pub(super) account: Option<Text>,
+    pub(super) phase: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +208,9 @@ pub(super) struct RawDiagram {
     pub(super) alleged: Option<Vec<Text>>,
     pub(super) meta: Option<Vec<Text>>,
     pub(super) flows: Option<Vec<Text>>,
+    pub(super) caption: Option<Text>,
+    pub(super) alleged_caption: Option<Text>,
+    pub(super) meta_caption: Option<Text>,
     pub(super) specimens: Option<Vec<RawSpecimen>>,
 }
 
