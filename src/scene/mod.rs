@@ -530,6 +530,7 @@ fn badge_position(story: &Story, index: usize, shown: &[usize]) -> f32 {
 }
 
 /// A mark already placed: a badge (circle) or a tag (rectangle).
+#[derive(Clone, Copy)]
 enum Mark {
     Badge(Point),
     Tag(Rect),
@@ -570,23 +571,6 @@ fn place_marks(
                 Mark::Tag(rect) => rect.distance_to(centre) >= r,
             })
     };
-    for &f in shown {
-        let curve = flows[f].curve;
-        let first = badge_position(story, f, shown);
-        let along =
-            [first, 0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8].map(|t| on_curve(curve, t));
-        // A badge on an arrow too short to show past it would hide the arrow's line and
-        // direction: such an arrow keeps its badge beside its middle, on the outside of its
-        // bend first, where there is room.
-        let short = distance(curve[0], flows[f].tip) < 2.0 * BADGE_RADIUS + SHORT_ARROW_SLACK;
-        let beside = short.then(|| beside_middle(curve)).into_iter().flatten();
-        let centre = beside
-            .chain(along)
-            .find(|&c| badge_clear(c, f, &marks))
-            .unwrap_or(flows[f].badge);
-        flows[f].badge = centre;
-        marks.push(Mark::Badge(centre));
-    }
     let tag_clear = |rect: Rect, own: Point, marks: &[Mark]| {
         let grown = rect.grown(CLEARANCE);
         rect.within(&view)
@@ -597,38 +581,37 @@ fn place_marks(
                 Mark::Tag(other) => !other.overlaps(&grown),
             })
     };
+    let middle_of_view = (view.x + view.width / 2.0, view.y + view.height / 2.0);
+    for &f in shown {
+        let curve = flows[f].curve;
+        let first = badge_position(story, f, shown);
+        let along =
+            [first, 0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8].map(|t| on_curve(curve, t));
+        // A badge on an arrow too short to show past it would hide the arrow's line and
+        // direction: such an arrow keeps its badge beside its middle, on the side where its
+        // words fit too if there is one.
+        let short = distance(curve[0], flows[f].tip) < 2.0 * BADGE_RADIUS + SHORT_ARROW_SLACK;
+        let beside = if short {
+            beside_middle(curve, middle_of_view).to_vec()
+        } else {
+            Vec::new()
+        };
+        let clear = |c: &Point| badge_clear(*c, f, &marks);
+        let with_words = beside.iter().filter(|c| clear(c)).find(|&&c| {
+            let mut placed = marks.clone();
+            placed.push(Mark::Badge(c));
+            tag_spot(story, f, c, rtl, |rect| tag_clear(rect, c, &placed)).is_some()
+        });
+        let centre = with_words
+            .copied()
+            .or_else(|| beside.iter().chain(&along).copied().find(|c| clear(c)))
+            .unwrap_or(flows[f].badge);
+        flows[f].badge = centre;
+        marks.push(Mark::Badge(centre));
+    }
     for &f in shown {
         let badge = flows[f].badge;
-        let reach = BADGE_RADIUS + TAG_GAP;
-        // Wider lines first, then narrower and taller ones for tight gaps; each beside the
-        // badge in the reading direction, then the other side, then above and below it.
-        let spot = TAG_WIDTHS.iter().find_map(|&chars| {
-            let words = wrap(&story.flows[f].label, chars);
-            let longest = words.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-            let (w, h) = (
-                longest as f32 * TAG_CHAR_WIDTH,
-                words.len() as f32 * TAG_LINE_HEIGHT,
-            );
-            let after = (badge.0 + reach, badge.1 - h / 2.0);
-            let before = (badge.0 - reach - w, badge.1 - h / 2.0);
-            let centred = badge.0 - w / 2.0;
-            let spots = [
-                if rtl { before } else { after },
-                if rtl { after } else { before },
-                (centred, badge.1 - reach - h),
-                (centred, badge.1 + reach),
-            ];
-            spots
-                .iter()
-                .map(|&(x, y)| Rect {
-                    x,
-                    y,
-                    width: w,
-                    height: h,
-                })
-                .find(|&rect| tag_clear(rect, badge, &marks))
-                .map(|rect| (words, rect))
-        });
+        let spot = tag_spot(story, f, badge, rtl, |rect| tag_clear(rect, badge, &marks));
         if let Some((words, rect)) = spot {
             // Words left of their badge end at their right edge, so words a little wider than
             // estimated run away from the badge, never into it.
@@ -649,24 +632,68 @@ fn place_marks(
     }
 }
 
+/// Where flow `f`'s words go beside its badge at `badge`, if anywhere `clear` allows: wider
+/// lines first, then narrower and taller ones for tight gaps; each beside the badge in the
+/// reading direction, then the other side, then above and below it.
+fn tag_spot(
+    story: &Story,
+    f: usize,
+    badge: Point,
+    rtl: bool,
+    clear: impl Fn(Rect) -> bool,
+) -> Option<(Vec<String>, Rect)> {
+    let reach = BADGE_RADIUS + TAG_GAP;
+    TAG_WIDTHS.iter().find_map(|&chars| {
+        let words = wrap(&story.flows[f].label, chars);
+        let longest = words.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let (w, h) = (
+            longest as f32 * TAG_CHAR_WIDTH,
+            words.len() as f32 * TAG_LINE_HEIGHT,
+        );
+        let after = (badge.0 + reach, badge.1 - h / 2.0);
+        let before = (badge.0 - reach - w, badge.1 - h / 2.0);
+        let centred = badge.0 - w / 2.0;
+        let spots = [
+            if rtl { before } else { after },
+            if rtl { after } else { before },
+            (centred, badge.1 - reach - h),
+            (centred, badge.1 + reach),
+        ];
+        spots
+            .iter()
+            .map(|&(x, y)| Rect {
+                x,
+                y,
+                width: w,
+                height: h,
+            })
+            .find(|&rect| clear(rect))
+            .map(|rect| (words, rect))
+    })
+}
+
 /// Room kept above the first row of boxes on show and below the last.
 const VIEW_MARGIN: f32 = 6.0;
 
 /// How much longer than a badge's width an arrow must be for its badge to sit on it.
 const SHORT_ARROW_SLACK: f32 = 24.0;
 
-/// Spots beside the middle of `curve`, clear of its line: on the outside of its bend first
-/// (the reading side of a straight one), nearer first.
-fn beside_middle(curve: [Point; 3]) -> [Point; 4] {
+/// Spots beside the middle of `curve`, clear of its line, nearer first: on the outside of its
+/// bend first, or for a straight one on the side away from `centre` (the drawing's middle),
+/// where its words have room.
+fn beside_middle(curve: [Point; 3], centre: Point) -> [Point; 4] {
     let middle = on_curve(curve, 0.5);
     let chord = (
         (curve[0].0 + curve[2].0) / 2.0,
         (curve[0].1 + curve[2].1) / 2.0,
     );
     let (nx, ny) = normal(curve[2], curve[0]);
-    // Which side of the straight line between its ends the curve's middle lies on.
+    // Which side of the straight line between its ends the curve's middle lies on; a straight
+    // one takes the side away from the centre.
     let bulge = (middle.0 - chord.0) * nx + (middle.1 - chord.1) * ny;
-    let (nx, ny) = if bulge < -0.5 { (-nx, -ny) } else { (nx, ny) };
+    let outward = (middle.0 - centre.0) * nx + (middle.1 - centre.1) * ny;
+    let side = if bulge.abs() > 0.5 { bulge } else { outward };
+    let (nx, ny) = if side < 0.0 { (-nx, -ny) } else { (nx, ny) };
     let at = |side: f32, d: f32| (middle.0 + side * nx * d, middle.1 + side * ny * d);
     let near = BADGE_RADIUS + CLEARANCE + 3.0;
     [
