@@ -146,6 +146,27 @@ test("Close stays on one line beside the longest arrow title", async ({ page }, 
   await expect(page.locator(".ia-detail__subline")).toContainText("→");
 });
 
+test("on a phone an arrow's explanation opens as a sheet below the diagram, which stays in view", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "phone layout");
+  for (const step of [1, 5, 7]) {
+    await openApp(page, `/?step=${step}`);
+    const badge = page.locator(".ia-interactive .ia-svg .ia-flow__badge.is-shown").first();
+    await badge.scrollIntoViewIfNeeded();
+    await badge.tap();
+    const sheet = page.locator(".ia-interactive .ia-detail");
+    await expect(sheet).toBeFocused();
+    const where = await page.evaluate(() => {
+      const drawing = document.querySelector(".ia-interactive .ia-svg").getBoundingClientRect();
+      const panel = document.querySelector(".ia-interactive .ia-detail").getBoundingClientRect();
+      return { drawing: [drawing.top, drawing.bottom], panel: [panel.top, panel.bottom], screen: innerHeight };
+    });
+    expect(where.drawing[0], `step ${step}: the diagram's top is on screen`).toBeGreaterThanOrEqual(0);
+    expect(where.drawing[1], `step ${step}: the diagram ends above the sheet`).toBeLessThanOrEqual(where.panel[0]);
+    expect(where.panel[1], `step ${step}: the sheet ends at the bottom of the screen`).toBeLessThanOrEqual(where.screen + 0.5);
+    await expect(page.locator(".ia-interactive .ia-detail__close")).toBeInViewport();
+  }
+});
+
 // The two accounts' quotes on step 1 show their key words while folded, stacked full width on
 // a phone; opening them shows every word.
 test("step 1's quote cards show each account's key words, stacked, and open in full", async ({ page }, testInfo) => {
