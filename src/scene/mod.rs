@@ -530,7 +530,6 @@ fn badge_position(story: &Story, index: usize, shown: &[usize]) -> f32 {
 }
 
 /// A mark already placed: a badge (circle) or a tag (rectangle).
-#[derive(Clone, Copy)]
 enum Mark {
     Badge(Point),
     Tag(Rect),
@@ -597,11 +596,11 @@ fn place_marks(
             Vec::new()
         };
         let clear = |c: &Point| badge_clear(*c, f, &marks);
-        let with_words = beside.iter().filter(|c| clear(c)).find(|&&c| {
-            let mut placed = marks.clone();
-            placed.push(Mark::Badge(c));
-            tag_spot(story, f, c, rtl, |rect| tag_clear(rect, c, &placed)).is_some()
-        });
+        // (Words may touch their own badge, so the candidate needs no place among the marks.)
+        let with_words = beside
+            .iter()
+            .filter(|c| clear(c))
+            .find(|&&c| tag_spot(story, f, c, rtl, |rect| tag_clear(rect, c, &marks)).is_some());
         let centre = with_words
             .copied()
             .or_else(|| beside.iter().chain(&along).copied().find(|c| clear(c)))

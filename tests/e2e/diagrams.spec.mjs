@@ -3,7 +3,7 @@
 // no two arrows cross, and no badge or label sits on a box, on another badge or label, or on
 // another arrow.
 import { test, expect } from "./fixtures.mjs";
-import { openApp } from "./helpers.mjs";
+import { everyState, openApp } from "./helpers.mjs";
 
 /** Every clash in the visible diagrams, measured in CSS px from the rendered SVG. */
 const clashes = (page) =>
@@ -71,28 +71,12 @@ for (const lang of ["en", "es"]) {
     test.setTimeout(300_000);
     const checked = [];
     for (const width of CLASH_WIDTHS[testInfo.project.name]) {
-    await page.setViewportSize({ width, height: 900 });
-    await openApp(page, `/?lang=${lang}`);
-    const total = await page.locator(".ia-progress__step").count();
-    for (let step = 1; step <= total; step++) {
-      await page.locator(".ia-progress__step").nth(step - 1).click();
-      const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
-      for (const view of views.length ? views : [null]) {
-        if (view) await page.locator(`.ia-interactive [data-view='${view}']`).click();
-        const states = [null];
-        // The permission explorer: also with every permission granted, its fullest drawing.
-        if (await page.locator(".ia-interactive .ia-switch").count()) states.push("all granted");
-        for (const state of states) {
-          if (state) {
-            const off = page.locator(".ia-interactive .ia-switch[aria-checked='false']");
-            while (await off.count()) await off.first().click();
-          }
-          const name = `step ${step}${view ? ` (${view})` : ""}${state ? ` (${state})` : ""}`;
-          expect.soft(await clashes(page), `${name} at ${page.viewportSize().width} px`).toEqual([]);
-          checked.push(name);
-        }
-      }
-    }
+      await page.setViewportSize({ width, height: 900 });
+      await openApp(page, `/?lang=${lang}`);
+      await everyState(page, async (name) => {
+        expect.soft(await clashes(page), `${name} at ${width} px`).toEqual([]);
+        checked.push(name);
+      });
     }
     expect(checked.length).toBeGreaterThan(11);
     testInfo.annotations.push({ type: "diagram states checked", description: String(checked.length) });

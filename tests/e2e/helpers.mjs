@@ -96,3 +96,25 @@ export async function readingOption(page, selector, scope = page) {
   if (!(await menu.evaluate((details) => details.open))) await menu.locator("summary").first().click();
   return scope.locator(selector).first();
 }
+
+/** Walks every step and view of the explainer, and the permission explorer with every
+ * permission granted too (its fullest drawing), calling `visit(name)` in each state. */
+export async function everyState(page, visit) {
+  const total = await page.locator(".ia-progress__step").count();
+  for (let step = 1; step <= total; step++) {
+    await page.locator(".ia-progress__step").nth(step - 1).click();
+    const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
+    for (const view of views.length ? views : [null]) {
+      if (view) await page.locator(`.ia-interactive [data-view='${view}']`).click();
+      const name = `step ${step}${view ? ` (${view})` : ""}`;
+      await visit(name);
+      if (await page.locator(".ia-interactive .ia-switch").count()) {
+        const off = page.locator(".ia-interactive .ia-switch[aria-checked='false']");
+        while (await off.count()) await off.first().click();
+        await visit(`${name} (every permission)`);
+        const on = page.locator(".ia-interactive .ia-switch[aria-checked='true']");
+        while (await on.count()) await on.first().click();
+      }
+    }
+  }
+}

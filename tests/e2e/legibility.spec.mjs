@@ -4,7 +4,7 @@
 // flow keeps its marker everywhere it appears, boxes keep their places across the views of a
 // step, and the touch targets are the size a thumb needs.
 import { test, expect } from "./fixtures.mjs";
-import { openApp, readingOption } from "./helpers.mjs";
+import { everyState, openApp, readingOption } from "./helpers.mjs";
 
 const WIDTHS = [320, 360, 480, 600, 768, 1024, 1200, 1600];
 const GLYPH_UNITS = 20; // scene::GLYPH_SIZE
@@ -48,26 +48,6 @@ function legibilityRow(width, least) {
   return `| ${width} px | ${least.text[0].toFixed(1)} px | ${least.text[1].toFixed(1)} px | ${least.glyph.toFixed(1)} px | ${least.arrow.toFixed(1)} px |`;
 }
 const TABLE_HEAD = "| window width | smallest text | largest text | smallest glyph | thinnest arrow |\n| --- | ---: | ---: | ---: | ---: |";
-
-/** Walks every step, view and explorer state, calling `visit(name)` on each. */
-async function everyState(page, visit) {
-  const total = await page.locator(".ia-progress__step").count();
-  for (let step = 1; step <= total; step++) {
-    await page.locator(".ia-progress__step").nth(step - 1).click();
-    const views = await page.locator(".ia-interactive [data-view]").evaluateAll((b) => b.map((e) => e.dataset.view));
-    for (const view of views.length ? views : [null]) {
-      if (view) await page.locator(`.ia-interactive [data-view='${view}']`).click();
-      await visit(`step ${step}${view ? ` (${view})` : ""}`);
-      if (await page.locator(".ia-interactive .ia-switch").count()) {
-        const off = page.locator(".ia-interactive .ia-switch[aria-checked='false']");
-        while (await off.count()) await off.first().click();
-        await visit(`step ${step} (every permission)`);
-        const on = page.locator(".ia-interactive .ia-switch[aria-checked='true']");
-        while (await on.count()) await on.first().click();
-      }
-    }
-  }
-}
 
 for (const lang of ["en", "es"]) {
   test(`figure text is at least 13 px (12 px at 320), glyphs 16 px and arrows 2 px, at every width (${lang})`, async ({ page }, testInfo) => {

@@ -74,7 +74,7 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     );
     // Both accounts on one phone diagram: named as such, its legend grouped by account.
     let together = plan.overlay.is_some();
-    let kind = if plan.overlay.is_some() {
+    let kind = if together {
         "ia-diagram--together"
     } else {
         match plan.style {
