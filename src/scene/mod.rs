@@ -247,35 +247,24 @@ const LABEL_PADDING: f32 = 5.0;
 /// Room between neighbouring boxes, for an arrow with its badge.
 const GUTTER: f32 = 40.0;
 const BOX_MAX_WIDTH: f32 = 160.0;
-/// A box with a glyph and two lines of label.
+/// A box with a glyph and two lines of label, or three lines and no glyph.
 const BOX_HEIGHT: f32 = 62.0;
 /// The distance between the lines of a box's label.
 pub const LABEL_LINE_HEIGHT: f32 = 17.0;
-/// Room a box gains for each label line past two, with a little to spare at its edges.
-const EXTRA_LINE_HEIGHT: f32 = 20.0;
 
 impl Grid {
-    /// The grid for `labels` on `canvas`: every box as tall as the longest label needs at this
-    /// width, so the boxes of one story keep one size from step to step.
-    fn new<'a>(canvas: Canvas, columns: usize, labels: impl Iterator<Item = &'a str>) -> Grid {
+    fn new(canvas: Canvas, columns: usize) -> Grid {
         let cell_width = canvas.width / columns as f32;
         let box_width = (cell_width - GUTTER).min(BOX_MAX_WIDTH);
-        let chars_per_line = ((box_width - 2.0 * LABEL_PADDING) / LABEL_CHAR_WIDTH) as usize;
-        let most_lines = labels
-            .map(|label| wrap(label, chars_per_line).len())
-            .max()
-            .unwrap_or(1);
-        let extra = most_lines.saturating_sub(2) as f32 * EXTRA_LINE_HEIGHT;
         Grid {
             cell_width,
-            cell_height: extra
-                + match canvas.orientation {
-                    Orientation::Tall => 112.0,
-                    Orientation::Wide => 150.0,
-                },
+            cell_height: match canvas.orientation {
+                Orientation::Tall => 112.0,
+                Orientation::Wide => 150.0,
+            },
             box_width,
-            box_height: BOX_HEIGHT + extra,
-            chars_per_line,
+            box_height: BOX_HEIGHT,
+            chars_per_line: ((box_width - 2.0 * LABEL_PADDING) / LABEL_CHAR_WIDTH) as usize,
         }
     }
 }
@@ -334,8 +323,7 @@ pub fn layout(story: &Story, shown: &[usize], in_play: &[usize], canvas: Canvas)
             let (column, row) = cell(i);
             (c.max(column as usize + 1), r.max(row as usize + 1))
         });
-    let labels = story.actors.iter().map(|actor| actor.label.as_str());
-    let grid = &Grid::new(canvas, columns, labels);
+    let grid = &Grid::new(canvas, columns);
     let (width, height) = (
         columns as f32 * grid.cell_width,
         rows as f32 * grid.cell_height,
@@ -365,8 +353,12 @@ pub fn layout(story: &Story, shown: &[usize], in_play: &[usize], canvas: Canvas)
         .map(|actor| {
             let (cx, cy) = centre(actor);
             let (x, y) = (cx - grid.box_width / 2.0, cy - grid.box_height / 2.0);
-            let has_glyph = story.actors[actor].glyph.is_some();
-            // The glyph sits at the top of the box, the words are centred in the rest.
+            let lines = wrap(&story.actors[actor].label, grid.chars_per_line);
+            // The glyph sits at the top of the box, the words are centred in the rest. A label
+            // that needs more than two lines at this width takes the glyph's room instead, so
+            // a box is the same height at every width and a drawing's height never changes
+            // with its width (the built page's drawing and the app's keep one height).
+            let has_glyph = story.actors[actor].glyph.is_some() && lines.len() <= 2;
             let room = if has_glyph {
                 GLYPH_INSET + GLYPH_SIZE
             } else {
@@ -378,7 +370,7 @@ pub fn layout(story: &Story, shown: &[usize], in_play: &[usize], canvas: Canvas)
                 y,
                 width: grid.box_width,
                 height: grid.box_height,
-                lines: wrap(&story.actors[actor].label, grid.chars_per_line),
+                lines,
                 text_x: cx,
                 text_y: cy + room / 2.0 - GLYPH_INSET / 4.0,
                 glyph_at: has_glyph.then_some((cx - GLYPH_SIZE / 2.0, y + GLYPH_INSET)),
