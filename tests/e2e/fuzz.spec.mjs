@@ -65,6 +65,10 @@ const touch = (page, points, { tap = false } = {}) =>
   );
 
 async function consistent(page, ids) {
+  // The app renders and then records the position in the URL in an effect: under load the two
+  // can fall on either side of a frame, so the state is read once the app has had two frames to
+  // finish what the last action started.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const state = await page.evaluate(() => ({
     progress: document.querySelector(".ia-progress__text")?.textContent,
     current: document.querySelector("[aria-current='step']")?.textContent,
