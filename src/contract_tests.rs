@@ -4,7 +4,7 @@
 
 use crate::embed::{EMBED_HEIGHT, EVENT, SCROLL, SHOW};
 use crate::fault::FAILED_ATTRIBUTE;
-use crate::options::{Options, VIEW_NAMES};
+use crate::options::{views, Options};
 
 const LOADER: &str = include_str!("../web/embed.js");
 const START: &str = include_str!("../web/start.js");
@@ -124,7 +124,9 @@ fn the_starters_mark_a_failed_explainer_as_the_app_does() {
 
 #[test]
 fn the_publisher_page_and_the_loader_name_the_views_as_the_explainer_does() {
-    for (_, name) in VIEW_NAMES {
+    let story = crate::story::parse("en.toml", include_str!("../content/en.toml")).unwrap();
+    let view_names = views(&story);
+    for (_, name) in view_names {
         assert!(
             PUBLISHER_PAGE.contains(&format!("<option value=\"{name}\">")),
             "publisher.html offers the view {name:?}"
@@ -134,11 +136,11 @@ fn the_publisher_page_and_the_loader_name_the_views_as_the_explainer_does() {
     let themes = 3;
     assert_eq!(
         options,
-        VIEW_NAMES.len() + themes + 2,
+        view_names.len() + themes + 2,
         "publisher.html offers no view the explainer lacks (it also has the theme's three and the two placeholders the stories replace)"
     );
     // The loader's fragment for step 1 in the default view.
-    let (_, default_view) = VIEW_NAMES[0];
+    let (_, default_view) = view_names[0];
     assert!(LOADER.contains(&format!("\"1.{default_view}\"")));
     assert!(PUBLISHER.contains(&format!("view: \"{default_view}\"")));
 }

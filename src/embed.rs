@@ -3,9 +3,6 @@
 //! The DOM side (observing, posting, listening) lives in `host`. "Host" is always the page that
 //! embeds the explainer; `Framing` is what a framing page said about itself.
 
-use crate::nav::View;
-use crate::options::{view_name, VIEW_NAMES};
-
 /// What the page that frames the explainer told it about itself, through the iframe URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Framing {
@@ -65,7 +62,8 @@ impl Framing {
     /// The accepted message, if `data` sent from `origin` is one: a request to show a step and
     /// view, sent by the loader when the host page's own back and forward buttons are used.
     /// Anything else, or anything from another origin, is ignored.
-    pub fn accept(&self, origin: &str, data: &str) -> Option<(String, Option<View>)> {
+    /// The view comes back as named; the story says which view, if any, the name stands for.
+    pub fn accept(&self, origin: &str, data: &str) -> Option<(String, Option<String>)> {
         if self.parent_origin.as_deref() != Some(origin) {
             return None;
         }
@@ -80,9 +78,7 @@ impl Framing {
             return None;
         }
         let step = field("step")?.to_string();
-        let view = field("view")
-            .and_then(|v| VIEW_NAMES.iter().find(|(_, n)| *n == v))
-            .map(|(v, _)| *v);
+        let view = field("view").map(str::to_string);
         Some((step, view))
     }
 }
@@ -115,10 +111,11 @@ pub enum ReaderEvent {
         number: usize,
         id: String,
         total: usize,
-        view: View,
+        /// The view's name in the story (see `options::view_name`).
+        view: String,
     },
     ViewChanged {
-        view: View,
+        view: String,
     },
     ReachedEnd {
         total: usize,
@@ -148,11 +145,11 @@ impl ReaderEvent {
                 total,
                 view,
             } => format!(
-                "{{\"step\":{number},\"id\":{},\"total\":{total},\"view\":\"{}\"}}",
+                "{{\"step\":{number},\"id\":{},\"total\":{total},\"view\":{}}}",
                 json_string(id),
-                view_name(*view)
+                json_string(view)
             ),
-            ReaderEvent::ViewChanged { view } => format!("{{\"view\":\"{}\"}}", view_name(*view)),
+            ReaderEvent::ViewChanged { view } => format!("{{\"view\":{}}}", json_string(view)),
             ReaderEvent::ReachedEnd { total } => format!("{{\"total\":{total}}}"),
             ReaderEvent::ElementExplored { kind, id } => {
                 format!("{{\"kind\":\"{kind}\",\"id\":{}}}", json_string(id))
@@ -314,7 +311,10 @@ mod tests {
     fn a_show_message_from_the_framing_origin_is_accepted() {
         let data = r#"{"type":"inbox-explainer:show","step":"timeline","view":"meta"}"#;
         let accepted = host().accept("https://news.example.com", data);
-        assert_eq!(accepted, Some(("timeline".to_string(), Some(View::Meta))));
+        assert_eq!(
+            accepted,
+            Some(("timeline".to_string(), Some("meta".to_string())))
+        );
     }
 
     #[test]
@@ -347,7 +347,7 @@ mod tests {
             number: 3,
             id: "programmatic-access".into(),
             total: 10,
-            view: View::Meta,
+            view: "meta".into(),
         };
         assert_eq!(event.name(), "step-viewed");
         assert_eq!(
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(explored.detail_json(), r#"{"kind":"flow","id":"read"}"#);
         assert_eq!(
             ReaderEvent::ViewChanged {
-                view: View::SideBySide
+                view: "side-by-side".into()
             }
             .detail_json(),
             r#"{"view":"side-by-side"}"#

@@ -6,7 +6,7 @@
 use crate::nav::{Granted, View};
 use crate::scene::fit::{Fit, Slot};
 use crate::scene::Style;
-use crate::story::{Diagram, FlowSets, Specimen, Story, ALLEGED, META};
+use crate::story::{Diagram, FlowSets, Role, Specimen, Story};
 use crate::text::fill;
 
 /// How the figure is drawn.
@@ -27,7 +27,7 @@ pub enum Mode {
 pub struct Plan<'a> {
     /// Whether the reader is told the figure answers clicks.
     pub hint: bool,
-    /// Whether the alleged / Meta / side-by-side switch is shown.
+    /// Whether the claim / answer / side-by-side switch is shown.
     pub view_switch: bool,
     pub arrangement: Arrangement,
     pub diagrams: Vec<DiagramPlan>,
@@ -157,40 +157,40 @@ pub fn plan(story: &Story, step: usize, mode: Mode) -> Plan<'_> {
         panel: Panel::None,
     };
     match &step_data.diagram {
-        Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            let alleged_note = note(Style::Alleged, story.account_index(ALLEGED));
-            let meta_note = note(Style::Meta, story.account_index(META));
-            let alleged_diagram = |slot| DiagramPlan {
-                notes: alleged_note.iter().cloned().collect(),
-                ..diagram(alleged, Style::Alleged, story.account_label(ALLEGED), slot)
+        Diagram::Flows(FlowSets::Both { claim, answer }) => {
+            let claim_note = note(Style::Claim, story.role_account(Role::Claim));
+            let answer_note = note(Style::Answer, story.role_account(Role::Answer));
+            let claim_diagram = |slot| DiagramPlan {
+                notes: claim_note.iter().cloned().collect(),
+                ..diagram(claim, Style::Claim, story.role_label(Role::Claim), slot)
             };
-            let meta_diagram = |slot| DiagramPlan {
-                notes: meta_note.iter().cloned().collect(),
-                ..diagram(meta, Style::Meta, story.account_label(META), slot)
+            let answer_diagram = |slot| DiagramPlan {
+                notes: answer_note.iter().cloned().collect(),
+                ..diagram(answer, Style::Answer, story.role_label(Role::Answer), slot)
             };
             // A key in the views' short names; the full names head the quotes and the
             // description.
             let together = || DiagramPlan {
                 overlay: Some(Overlay {
-                    shown: meta.clone(),
-                    style: Style::Meta,
-                    caption: story.ui.view_meta.clone(),
+                    shown: answer.clone(),
+                    style: Style::Answer,
+                    caption: story.view_label(Role::Answer),
                 }),
-                notes: alleged_note.iter().chain(&meta_note).cloned().collect(),
+                notes: claim_note.iter().chain(&answer_note).cloned().collect(),
                 ..diagram(
-                    alleged,
-                    Style::Alleged,
-                    story.ui.view_alleged.clone(),
+                    claim,
+                    Style::Claim,
+                    story.view_label(Role::Claim),
                     Slot::Full,
                 )
             };
-            let pair = || vec![alleged_diagram(Slot::Half), meta_diagram(Slot::Half)];
+            let pair = || vec![claim_diagram(Slot::Half), answer_diagram(Slot::Half)];
             plan.view_switch = interactive;
             (plan.arrangement, plan.diagrams) = match mode {
                 Mode::Document => (Arrangement::Both, pair()),
                 Mode::Interactive { view, fit, .. } => match (view, fit.pair()) {
-                    (View::Alleged, _) => (Arrangement::One, vec![alleged_diagram(Slot::Full)]),
-                    (View::Meta, _) => (Arrangement::One, vec![meta_diagram(Slot::Full)]),
+                    (View::Claim, _) => (Arrangement::One, vec![claim_diagram(Slot::Full)]),
+                    (View::Answer, _) => (Arrangement::One, vec![answer_diagram(Slot::Full)]),
                     (View::SideBySide, Some(true)) => (Arrangement::Two, pair()),
                     // Side by side, a phone has no room for two diagrams that can be read: it
                     // draws both accounts on one, each in its own style.
@@ -271,8 +271,8 @@ pub fn timeline_phases(story: &Story) -> Vec<Phase<'_>> {
 /// Every flow a step's diagram draws in any of its views, or with any permission granted.
 pub fn in_play(story: &Story, diagram: &Diagram) -> Vec<usize> {
     match diagram {
-        Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-            alleged.iter().chain(meta).copied().collect()
+        Diagram::Flows(FlowSets::Both { claim, answer }) => {
+            claim.iter().chain(answer).copied().collect()
         }
         Diagram::Flows(FlowSets::Single { flows, .. } | FlowSets::Neutral(flows)) => flows.clone(),
         Diagram::Explorer { always } => {
@@ -304,16 +304,20 @@ pub fn every_figure(story: &Story) -> Vec<(String, Vec<usize>, Vec<usize>)> {
     for step in &story.steps {
         let in_play = in_play(story, &step.diagram);
         match &step.diagram {
-            Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-                let together = alleged
+            Diagram::Flows(FlowSets::Both { claim, answer }) => {
+                let together = claim
                     .iter()
-                    .chain(meta.iter().filter(|f| !alleged.contains(f)));
+                    .chain(answer.iter().filter(|f| !claim.contains(f)));
                 figures.push((
-                    format!("{} (alleged)", step.id),
-                    alleged.clone(),
+                    format!("{} (claim)", step.id),
+                    claim.clone(),
                     in_play.clone(),
                 ));
-                figures.push((format!("{} (meta)", step.id), meta.clone(), in_play.clone()));
+                figures.push((
+                    format!("{} (answer)", step.id),
+                    answer.clone(),
+                    in_play.clone(),
+                ));
                 figures.push((
                     format!("{} (both)", step.id),
                     together.copied().collect(),
@@ -442,8 +446,8 @@ mod tests {
     fn one_account_at_a_time_draws_that_account_alone() {
         let story = fixture();
         let step = both_accounts(&story);
-        let plan = plan(&story, step, interactive(View::Meta, Fit::default()));
-        assert_eq!(styles(&plan), [(Style::Meta, None)]);
+        let plan = plan(&story, step, interactive(View::Answer, Fit::default()));
+        assert_eq!(styles(&plan), [(Style::Answer, None)]);
         assert_eq!(plan.arrangement, Arrangement::One);
         assert!(plan.view_switch && plan.hint);
     }
@@ -459,11 +463,11 @@ mod tests {
             interactive(View::SideBySide, measured(1000.0)),
         );
         assert_eq!(wide.arrangement, Arrangement::Two);
-        assert_eq!(styles(&wide), [(Style::Alleged, None), (Style::Meta, None)]);
+        assert_eq!(styles(&wide), [(Style::Claim, None), (Style::Answer, None)]);
         assert!(wide.diagrams.iter().all(|d| d.slot == Slot::Half));
         let narrow = plan(&story, step, interactive(View::SideBySide, measured(360.0)));
         assert_eq!(narrow.arrangement, Arrangement::One);
-        assert_eq!(styles(&narrow), [(Style::Alleged, Some(Style::Meta))]);
+        assert_eq!(styles(&narrow), [(Style::Claim, Some(Style::Answer))]);
         let unmeasured = plan(&story, step, interactive(View::SideBySide, Fit::default()));
         assert_eq!(unmeasured.arrangement, Arrangement::Pair);
         assert_eq!(unmeasured.diagrams.len(), 3);
@@ -474,7 +478,7 @@ mod tests {
         let story = fixture();
         let plan = plan(&story, both_accounts(&story), Mode::Document);
         assert_eq!(plan.arrangement, Arrangement::Both);
-        assert_eq!(styles(&plan), [(Style::Alleged, None), (Style::Meta, None)]);
+        assert_eq!(styles(&plan), [(Style::Claim, None), (Style::Answer, None)]);
         assert!(!plan.view_switch && !plan.hint);
     }
 
@@ -489,7 +493,7 @@ mod tests {
             Panel::Explorer { diagram } => diagram.shown,
             panel => panic!("{panel:?}"),
         };
-        assert_eq!(drawn(interactive(View::Alleged, Fit::default())), *always);
+        assert_eq!(drawn(interactive(View::Claim, Fit::default())), *always);
         let all = drawn(Mode::Document);
         assert!(all.len() > always.len(), "{all:?}");
         assert_eq!(
@@ -502,11 +506,11 @@ mod tests {
     fn a_flow_in_both_accounts_is_drawn_once() {
         let plan = DiagramPlan {
             shown: vec![0, 1],
-            style: Style::Alleged,
+            style: Style::Claim,
             caption: "As alleged".into(),
             overlay: Some(Overlay {
                 shown: vec![1, 2],
-                style: Style::Meta,
+                style: Style::Answer,
                 caption: "As Meta describes it".into(),
             }),
             slot: Slot::Full,
@@ -515,7 +519,7 @@ mod tests {
         };
         assert_eq!(
             plan.drawn(),
-            [(0, Style::Alleged), (1, Style::Alleged), (2, Style::Meta)]
+            [(0, Style::Claim), (1, Style::Claim), (2, Style::Answer)]
         );
     }
 

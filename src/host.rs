@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, MessageEvent, ResizeObserver, Window};
 
 use crate::embed::{Framing, Outgoing, ReaderEvent};
-use crate::nav::View;
 
 /// The framing window, if the explainer is in an iframe.
 pub fn parent(window: &Window) -> Option<Window> {
@@ -85,7 +84,7 @@ pub fn announce(mount: &Element, framing: &Framing, event: &ReaderEvent) {
 /// Calls `show` with each valid request from the framing page; every other message is ignored.
 pub fn listen(
     framing: Framing,
-    show: impl Fn(String, Option<View>) + 'static,
+    show: impl Fn(String, Option<String>) + 'static,
 ) -> Option<EventListener> {
     let window = web_sys::window()?;
     let parent = parent(&window)?;

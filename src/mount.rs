@@ -166,7 +166,9 @@ impl Placeholder {
             ));
         }
         let (start_step, step_warning) = self.options.start_step(&story);
+        let (start_view, view_warning) = self.options.start_view(&story);
         self.warnings.extend(step_warning);
+        self.warnings.extend(view_warning);
         if !self.warnings.is_empty() {
             web_sys::console::warn_1(
                 &format!("inbox-explainer: {}", self.warnings.join("; ")).into(),
@@ -178,7 +180,7 @@ impl Placeholder {
         let mut props = ExplainerProps {
             story,
             start_step,
-            start_view: self.options.view.unwrap_or_default(),
+            start_view,
             theme: self.options.theme,
             heading: self.options.heading,
             url_mode: self.url_mode,

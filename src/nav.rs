@@ -1,12 +1,13 @@
 //! Navigation state: every reader action goes through [`State::apply`], which is the only
 //! place that decides what an action means. No DOM here.
 
-/// Which account the diagram shows on steps where the accounts differ.
+/// Which account the diagram shows on steps where the accounts differ: the one that makes
+/// the claim, the one that answers it, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
     #[default]
-    Alleged,
-    Meta,
+    Claim,
+    Answer,
     SideBySide,
 }
 
@@ -323,11 +324,11 @@ mod tests {
             .apply(Action::Select(Selection::Actor(1)));
         let both = Action::Show {
             step: Some(5),
-            view: Some(View::Meta),
+            view: Some(View::Answer),
         };
         let one_by_one = open
             .apply(Action::GoTo(5))
-            .apply(Action::SetView(View::Meta));
+            .apply(Action::SetView(View::Answer));
         assert_eq!(open.apply(both.clone()), one_by_one);
         // Either part alone, as a request without a known step or without a view makes it.
         let view_only = open.apply(Action::Show {
@@ -361,14 +362,14 @@ mod tests {
             Action::Back,
             Action::GoTo(2),
             Action::StartOver,
-            Action::SetView(View::Meta),
+            Action::SetView(View::Answer),
             Action::Show {
                 step: Some(1),
                 view: None,
             },
             Action::Show {
                 step: None,
-                view: Some(View::Meta),
+                view: Some(View::Answer),
             },
             Action::Show {
                 step: None,
@@ -387,9 +388,9 @@ mod tests {
     }
 
     #[test]
-    fn starts_on_the_first_step_in_the_alleged_view() {
+    fn starts_on_the_first_step_in_the_claim_view() {
         let state = State::new(10);
-        assert_eq!((state.step, state.view), (0, View::Alleged));
+        assert_eq!((state.step, state.view), (0, View::Claim));
         assert!(state.is_first() && !state.is_last());
     }
 
@@ -433,8 +434,8 @@ mod tests {
     fn changing_view_keeps_the_step() {
         let state = State::new(5)
             .apply(Action::GoTo(3))
-            .apply(Action::SetView(View::Meta));
-        assert_eq!((state.step, state.view), (3, View::Meta));
+            .apply(Action::SetView(View::Answer));
+        assert_eq!((state.step, state.view), (3, View::Answer));
     }
 
     #[test]
@@ -462,9 +463,9 @@ mod tests {
 
     #[test]
     fn a_deep_link_opens_its_step_and_view_clamped_to_the_story() {
-        let state = State::starting_at(5, 3, View::Meta);
-        assert_eq!((state.step, state.view), (3, View::Meta));
-        assert_eq!(State::starting_at(5, 40, View::Alleged).step, 4);
+        let state = State::starting_at(5, 3, View::Answer);
+        assert_eq!((state.step, state.view), (3, View::Answer));
+        assert_eq!(State::starting_at(5, 40, View::Claim).step, 4);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! defaults with a warning that says what was wrong; they never stop the explainer.
 
 use crate::nav::View;
-use crate::story::Story;
+use crate::story::{Role, Story};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -29,7 +29,8 @@ impl Theme {
 pub struct Options {
     /// A step id or a 1-based step number.
     pub step: Option<String>,
-    pub view: Option<View>,
+    /// A view's name, as the story names it (see [`view_name`]).
+    pub view: Option<String>,
     pub language: Option<String>,
     pub theme: Theme,
     /// Address of an updated, compiled story file on the page's own origin (a correction).
@@ -46,17 +47,34 @@ pub enum Heading {
     Hide,
 }
 
-pub const VIEW_NAMES: [(View, &str); 3] = [
-    (View::Alleged, "alleged"),
-    (View::Meta, "meta"),
-    (View::SideBySide, "side-by-side"),
-];
+/// The name of the view that shows both accounts, in every story.
+pub const SIDE_BY_SIDE: &str = "side-by-side";
 
-pub fn view_name(view: View) -> &'static str {
-    VIEW_NAMES
-        .iter()
-        .find(|(v, _)| *v == view)
-        .map_or("alleged", |(_, name)| name)
+/// The name of `view` in URLs, messages and reader events: the id of the account that plays
+/// its role, so a story names its own views (`view=alleged`), or `side-by-side`. A role no
+/// account plays is named by the role itself.
+pub fn view_name(story: &Story, view: View) -> &str {
+    let role = match view {
+        View::Claim => Role::Claim,
+        View::Answer => Role::Answer,
+        View::SideBySide => return SIDE_BY_SIDE,
+    };
+    story
+        .role_account(role)
+        .map_or(role.key(), |a| story.accounts[a].id.as_str())
+}
+
+/// Every view, with its name in `story`, in the switch's order.
+pub fn views(story: &Story) -> [(View, &str); 3] {
+    [View::Claim, View::Answer, View::SideBySide].map(|v| (v, view_name(story, v)))
+}
+
+/// The view `name` stands for in `story`.
+pub fn find_view(story: &Story, name: &str) -> Option<View> {
+    views(story)
+        .into_iter()
+        .find(|(_, n)| *n == name)
+        .map(|(view, _)| view)
 }
 
 impl Options {
@@ -70,12 +88,7 @@ impl Options {
         for (name, value) in pairs {
             match name {
                 "step" => options.step = Some(value.to_string()),
-                "view" => match VIEW_NAMES.iter().find(|(_, n)| *n == value) {
-                    Some((view, _)) => options.view = Some(*view),
-                    None => warnings.push(format!(
-                        "view \"{value}\" is not one of alleged, meta, side-by-side; using alleged"
-                    )),
-                },
+                "view" => options.view = Some(value.to_string()),
                 "lang" => options.language = Some(value.to_string()),
                 "story" => options.story = Some(value.to_string()),
                 "heading" => match value {
@@ -103,6 +116,23 @@ impl Options {
     pub fn from_query(query: &str) -> (Options, Vec<String>) {
         let pairs = parse_query(query);
         Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The starting view in `story`, or the first with a warning if the option names none.
+    pub fn start_view(&self, story: &Story) -> (View, Option<String>) {
+        match &self.view {
+            None => (View::default(), None),
+            Some(wanted) => match find_view(story, wanted) {
+                Some(view) => (view, None),
+                None => {
+                    let [(_, first), (_, second), (_, both)] = views(story);
+                    let warning = format!(
+                        "view \"{wanted}\" is not one of {first}, {second}, {both}; using {first}"
+                    );
+                    (View::default(), Some(warning))
+                }
+            },
+        }
     }
 
     /// The starting step in `story`, or the first step with a warning if the option names none.
@@ -135,13 +165,13 @@ pub fn find_step(story: &Story, wanted: &str) -> Option<usize> {
 
 /// `query` with `step` and `view` set to the reader's position and every other parameter kept,
 /// so a copied link reopens the same step and view.
-pub fn query_with_position(query: &str, step_id: &str, view: View) -> String {
+pub fn query_with_position(query: &str, step_id: &str, view_name: &str) -> String {
     let mut pairs: Vec<(String, String)> = parse_query(query)
         .into_iter()
         .filter(|(k, _)| k != "step" && k != "view")
         .collect();
     pairs.push(("step".into(), step_id.into()));
-    pairs.push(("view".into(), view_name(view).into()));
+    pairs.push(("view".into(), view_name.into()));
     let encoded: Vec<String> = pairs
         .iter()
         .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
@@ -217,7 +247,7 @@ mod tests {
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(options.step.as_deref(), Some("compare"));
-        assert_eq!(options.view, Some(View::SideBySide));
+        assert_eq!(options.start_view(&story()), (View::SideBySide, None));
         assert_eq!(options.language.as_deref(), Some("es"));
         assert_eq!(options.theme, Theme::Dark);
     }
@@ -225,9 +255,29 @@ mod tests {
     #[test]
     fn invalid_values_fall_back_with_a_warning_that_names_them() {
         let (options, warnings) = Options::from_query("view=sideways&theme=neon");
-        assert_eq!((options.view, options.theme), (None, Theme::Auto));
-        assert_eq!(warnings.len(), 2);
-        assert!(warnings[0].contains("\"sideways\"") && warnings[1].contains("\"neon\""));
+        assert_eq!(options.theme, Theme::Auto);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("\"neon\""));
+        let (view, warning) = options.start_view(&story());
+        assert_eq!(view, View::Claim);
+        assert_eq!(
+            warning.as_deref(),
+            Some("view \"sideways\" is not one of alleged, meta, side-by-side; using alleged")
+        );
+    }
+
+    #[test]
+    fn views_are_named_by_the_accounts_that_play_their_roles() {
+        let story = story();
+        for (view, name) in [
+            (View::Claim, "alleged"),
+            (View::Answer, "meta"),
+            (View::SideBySide, "side-by-side"),
+        ] {
+            assert_eq!(view_name(&story, view), name);
+            assert_eq!(find_view(&story, name), Some(view));
+        }
+        assert_eq!(find_view(&story, "claim"), None);
     }
 
     #[test]
@@ -258,7 +308,7 @@ mod tests {
         let query = query_with_position(
             "?lang=en&step=old&view=meta&childId=x%20y",
             "timeline",
-            View::SideBySide,
+            "side-by-side",
         );
         assert_eq!(
             query,
@@ -267,8 +317,8 @@ mod tests {
         let (options, warnings) = Options::from_query(&query);
         assert!(warnings.is_empty());
         assert_eq!(
-            (options.step.as_deref(), options.view),
-            (Some("timeline"), Some(View::SideBySide))
+            (options.step.as_deref(), options.view.as_deref()),
+            (Some("timeline"), Some("side-by-side"))
         );
     }
 

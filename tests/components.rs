@@ -178,11 +178,11 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
     assert_eq!(all(&root, ".ia-diagram").len(), 1);
     assert!(find(&root, ".ia-diagram")
         .class_name()
-        .contains("ia-diagram--alleged"));
+        .contains("ia-diagram--claim"));
     click(&root, "[data-view='meta']").await;
     assert!(find(&root, ".ia-diagram")
         .class_name()
-        .contains("ia-diagram--meta"));
+        .contains("ia-diagram--answer"));
     expect_text(&root, ".ia-step__title", "Both accounts").await;
     click(&root, "[data-view='side-by-side']").await;
     // Two diagrams side by side where there is room, and one with the other account's arrows
@@ -193,7 +193,7 @@ async fn the_view_switch_changes_the_account_and_side_by_side_shows_both() {
         .collect();
     let pair = root.get_bounding_client_rect().width() >= 720.0;
     let expected: &[&str] = if pair {
-        &["ia-diagram--alleged", "ia-diagram--meta"]
+        &["ia-diagram--claim", "ia-diagram--answer"]
     } else {
         &["ia-diagram--together"]
     };
@@ -429,7 +429,7 @@ async fn a_deep_link_opens_its_step_and_view() {
     let props = yew::props!(ExplainerProps {
         story,
         start_step: 3,
-        start_view: View::Meta
+        start_view: View::Answer
     });
     yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -460,11 +460,11 @@ async fn reader_events_report_steps_views_exploration_and_the_end() {
         number: 1,
         id: "both".into(),
         total: 6,
-        view: View::Alleged,
+        view: "alleged".into(),
     };
     assert_eq!(seen[0], step_one);
     assert!(seen.contains(&ReaderEvent::ViewChanged {
-        view: View::SideBySide
+        view: "side-by-side".into()
     }));
     assert!(seen.contains(&ReaderEvent::ElementExplored {
         kind: "actor",
@@ -474,7 +474,7 @@ async fn reader_events_report_steps_views_exploration_and_the_end() {
         number: 6,
         id: "list".into(),
         total: 6,
-        view: View::SideBySide
+        view: "side-by-side".into()
     }));
     assert_eq!(seen.last(), Some(&ReaderEvent::ReachedEnd { total: 6 }));
 }

@@ -101,7 +101,7 @@ fn a_phone_side_by_side_draws_both_accounts_on_one_diagram() {
 fn a_single_diagram_with_a_selected_arrow_and_its_explanation() {
     let figure = phone_figure(
         "neutral",
-        View::Alleged,
+        View::Claim,
         Granted::default(),
         Some(Selection::Flow(2)),
     );
@@ -139,7 +139,7 @@ fn document_figure(id: &str) -> String {
 
 #[test]
 fn the_explorer_with_a_permission_granted() {
-    let figure = phone_figure("explore", View::Alleged, Granted::all(1), None);
+    let figure = phone_figure("explore", View::Claim, Granted::all(1), None);
     check("figure-explorer", &figure);
 }
 
@@ -152,7 +152,7 @@ fn the_explorer_in_the_document_lists_every_permission() {
 fn the_timeline_with_an_event_open() {
     let figure = phone_figure(
         "when",
-        View::Alleged,
+        View::Claim,
         Granted::default(),
         Some(Selection::Event(0)),
     );

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::aria_bool;
 use crate::scene::Style;
-use crate::story::{Quote, Step, Story, ALLEGED, META};
+use crate::story::{Quote, Role, Step, Story};
 use crate::text::{fill, format_date, iso_date, paragraphs};
 
 #[derive(Properties, PartialEq)]
@@ -140,12 +140,13 @@ fn account_pair<'a>(
     story: &Story,
     quotes: &'a [Quote],
 ) -> (Option<(&'a Quote, &'a Quote)>, Vec<&'a Quote>) {
-    let in_account = |id: &str| {
-        quotes
-            .iter()
-            .position(|q| q.account.is_some_and(|a| story.accounts[a].id == id))
+    let in_role = |role| {
+        quotes.iter().position(|q| {
+            q.account
+                .is_some_and(|a| story.accounts[a].role == Some(role))
+        })
     };
-    match (in_account(ALLEGED), in_account(META)) {
+    match (in_role(Role::Claim), in_role(Role::Answer)) {
         (Some(a), Some(m)) => (
             Some((&quotes[a], &quotes[m])),
             quotes
@@ -208,9 +209,9 @@ fn quote(story: &Story, q: &Quote, paired: bool, folded: bool) -> Html {
 }
 
 fn account_heading(story: &Story, account: usize, paired: bool) -> &str {
-    match story.accounts[account].id.as_str() {
-        ALLEGED if paired => &story.ui.view_alleged,
-        META if paired => &story.ui.view_meta,
-        _ => &story.accounts[account].label,
+    let account = &story.accounts[account];
+    match &account.view_label {
+        Some(view) if paired => view,
+        _ => &account.label,
     }
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::embed::{Framing, ReaderEvent};
 use crate::host;
 use crate::nav::{Action, Selection, State, View};
-use crate::options::{find_step, query_with_position, Options};
+use crate::options::{find_step, find_view, query_with_position, view_name, Options};
 use crate::story::Story;
 
 /// How the explainer's own page URL follows the reader.
@@ -38,7 +38,8 @@ pub(super) fn use_url_position(
 ) {
     let first = use_mut_ref(|| true);
     let step_id = story.steps[step].id.clone();
-    use_effect_with((step_id, view), move |(step_id, view)| {
+    let view_name = view_name(story, view).to_string();
+    use_effect_with((step_id, view_name), move |(step_id, view_name)| {
         if mode == UrlMode::Off {
             return;
         }
@@ -48,7 +49,7 @@ pub(super) fn use_url_position(
         let (Ok(search), Ok(history)) = (window.location().search(), window.history()) else {
             return;
         };
-        let wanted = query_with_position(&search, step_id, *view);
+        let wanted = query_with_position(&search, step_id, view_name);
         if wanted != search {
             let replace =
                 std::mem::replace(&mut *first.borrow_mut(), false) || mode == UrlMode::Replace;
@@ -81,7 +82,7 @@ pub(super) fn use_url_position(
                         .unwrap_or(0);
                     dispatch.emit(Action::Show {
                         step: Some(step),
-                        view: Some(options.view.unwrap_or_default()),
+                        view: Some(options.start_view(&story).0),
                     });
                 })
             });
@@ -103,7 +104,7 @@ pub(super) fn use_framing_requests(
             host::listen(framing, move |step, view| {
                 dispatch.emit(Action::Show {
                     step: find_step(&story, &step),
-                    view,
+                    view: view.and_then(|name| find_view(&story, &name)),
                 });
             })
         });
@@ -121,7 +122,7 @@ pub(super) fn use_reader_events(
     let total = story.steps.len();
     let id = story.steps[state.step].id.clone();
     let on_step = on_event.clone();
-    let view = state.view;
+    let view = view_name(story, state.view).to_string();
     use_effect_with(state.step, move |&step| {
         on_step.emit(ReaderEvent::StepViewed {
             number: step + 1,
@@ -135,9 +136,10 @@ pub(super) fn use_reader_events(
     });
     let first = use_mut_ref(|| true);
     let on_view = on_event.clone();
-    use_effect_with(state.view, move |&view| {
+    let name = view_name(story, state.view).to_string();
+    use_effect_with(state.view, move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            on_view.emit(ReaderEvent::ViewChanged { view });
+            on_view.emit(ReaderEvent::ViewChanged { view: name });
         }
     });
 }

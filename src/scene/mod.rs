@@ -5,7 +5,7 @@
 //! marked hidden rather than left out. Positions therefore never move between steps, and the
 //! view can animate a flow appearing with a CSS transition on the same element.
 
-use crate::story::{Direction, Story, ALLEGED, META};
+use crate::story::{Direction, Role, Story};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
@@ -143,48 +143,58 @@ pub struct Tag {
 /// How a diagram draws its flows: in whose account, which decides line pattern and colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
-    Alleged,
-    Meta,
+    /// The account that makes the claim: dashed.
+    Claim,
+    /// The account that answers it: solid.
+    Answer,
     Neutral,
 }
 
 impl Style {
-    /// The style for flows shown as one account's description.
+    /// The style for flows shown as one account's description: its role's, whatever the
+    /// story calls the account.
     pub fn for_account(story: &Story, account: usize) -> Style {
-        match story.accounts.get(account).map(|a| a.id.as_str()) {
-            Some(ALLEGED) => Style::Alleged,
-            Some(META) => Style::Meta,
-            _ => Style::Neutral,
+        match story.accounts.get(account).and_then(|a| a.role) {
+            Some(Role::Claim) => Style::Claim,
+            Some(Role::Answer) => Style::Answer,
+            None => Style::Neutral,
+        }
+    }
+
+    pub fn for_role(role: Role) -> Style {
+        match role {
+            Role::Claim => Style::Claim,
+            Role::Answer => Style::Answer,
         }
     }
 
     /// This style's modifier of each element it colours, whole, so no class name is
     /// formatted while rendering.
     pub fn flow_class(self) -> &'static str {
-        self.pick(["ia-flow--alleged", "ia-flow--meta", "ia-flow--neutral"])
+        self.pick(["ia-flow--claim", "ia-flow--answer", "ia-flow--neutral"])
     }
 
     pub fn swatch_class(self) -> &'static str {
         self.pick([
-            "ia-swatch--alleged",
-            "ia-swatch--meta",
+            "ia-swatch--claim",
+            "ia-swatch--answer",
             "ia-swatch--neutral",
         ])
     }
 
     pub fn badge_class(self) -> &'static str {
-        self.pick(["ia-badge--alleged", "ia-badge--meta", "ia-badge--neutral"])
+        self.pick(["ia-badge--claim", "ia-badge--answer", "ia-badge--neutral"])
     }
 
     pub fn quote_class(self) -> &'static str {
-        self.pick(["ia-quote--alleged", "ia-quote--meta", "ia-quote--neutral"])
+        self.pick(["ia-quote--claim", "ia-quote--answer", "ia-quote--neutral"])
     }
 
-    /// One of three things, in the order alleged, Meta, neutral.
-    fn pick(self, [alleged, meta, neutral]: [&'static str; 3]) -> &'static str {
+    /// One of three things, in the order claim, answer, neutral.
+    fn pick(self, [claim, answer, neutral]: [&'static str; 3]) -> &'static str {
         match self {
-            Style::Alleged => alleged,
-            Style::Meta => meta,
+            Style::Claim => claim,
+            Style::Answer => answer,
             Style::Neutral => neutral,
         }
     }
@@ -839,7 +849,7 @@ mod tests {
     fn arrows_get_their_words_beside_them_where_they_fit() {
         let story = every_story().remove(0);
         let claims = &story.steps[0];
-        let Diagram::Flows(FlowSets::Both { meta, .. }) = &claims.diagram else {
+        let Diagram::Flows(FlowSets::Both { answer: meta, .. }) = &claims.diagram else {
             panic!("step 1 compares both accounts");
         };
         let wide = layout(&story, meta, &[], Canvas::at(Orientation::Wide, 900.0));
@@ -937,10 +947,10 @@ mod tests {
     fn boxes_keep_their_places_across_the_views_of_a_step() {
         let story = every_story().remove(0);
         for step in &story.steps {
-            let Diagram::Flows(FlowSets::Both { alleged, meta }) = &step.diagram else {
+            let Diagram::Flows(FlowSets::Both { claim, answer }) = &step.diagram else {
                 continue;
             };
-            let in_play: Vec<usize> = alleged.iter().chain(meta).copied().collect();
+            let in_play: Vec<usize> = claim.iter().chain(answer).copied().collect();
             for width in [320.0, 360.0, 600.0, 700.0, 960.0] {
                 let orientation = if width >= 760.0 {
                     Orientation::Wide
@@ -948,8 +958,8 @@ mod tests {
                     Orientation::Tall
                 };
                 let canvas = Canvas::at(orientation, width);
-                let a = layout(&story, alleged, &in_play, canvas);
-                let m = layout(&story, meta, &in_play, canvas);
+                let a = layout(&story, claim, &in_play, canvas);
+                let m = layout(&story, answer, &in_play, canvas);
                 assert_eq!(
                     (a.view_top, a.view_height),
                     (m.view_top, m.view_height),

@@ -35,8 +35,8 @@ fn every_step_body_has_at_most_90_words() {
 fn the_allegation_and_the_denial_open_the_story_with_equal_weight() {
     for (file, story) in shipped() {
         let first = &story.steps[0];
-        let alleged = story.account_index(super::ALLEGED);
-        let meta = story.account_index(super::META);
+        let alleged = story.role_account(super::Role::Claim);
+        let meta = story.role_account(super::Role::Answer);
         let count = |account| first.quotes.iter().filter(|q| q.account == account).count();
         assert!(
             count(alleged) >= 1 && count(alleged) == count(meta),
@@ -119,7 +119,10 @@ fn ids<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
 /// The flows a diagram draws, and its kind, without its words.
 fn shape(diagram: &Diagram) -> String {
     match diagram {
-        Diagram::Flows(FlowSets::Both { alleged, meta }) => format!("both {alleged:?} {meta:?}"),
+        Diagram::Flows(FlowSets::Both {
+            claim: alleged,
+            answer: meta,
+        }) => format!("both {alleged:?} {meta:?}"),
         Diagram::Flows(FlowSets::Single { account, flows }) => {
             format!("single {account} {flows:?}")
         }
@@ -415,7 +418,7 @@ fn translated_quotations_are_marked_as_translations() {
 fn both_denials_are_in_the_first_step() {
     for (file, story) in shipped() {
         let first = &story.steps[0];
-        let meta = story.account_index(super::META);
+        let meta = story.role_account(super::Role::Answer);
         assert!(
             first.quotes.iter().any(|q| q.account == meta),
             "{file}: step 1 quotes Meta"
@@ -594,10 +597,13 @@ fn each_account_view_draws_only_the_flows_that_account_describes() {
         for step in &story.steps {
             if let Diagram::Flows(sets) = &step.diagram {
                 match sets {
-                    FlowSets::Both { alleged, meta } => {
-                        let index = |id| story.account_index(id).expect("both accounts");
-                        describes(index(super::ALLEGED), alleged, "alleged", &step.id);
-                        describes(index(super::META), meta, "meta", &step.id);
+                    FlowSets::Both {
+                        claim: alleged,
+                        answer: meta,
+                    } => {
+                        let index = |role| story.role_account(role).expect("both accounts");
+                        describes(index(super::Role::Claim), alleged, "alleged", &step.id);
+                        describes(index(super::Role::Answer), meta, "meta", &step.id);
                     }
                     FlowSets::Single { account, flows } => {
                         describes(*account, flows, &story.accounts[*account].id, &step.id)
@@ -624,10 +630,10 @@ fn the_exchange_in_the_letter_is_drawn_between_the_access_and_the_reports() {
             link.is_some(),
             "{file}: no link between the access and the reports"
         );
-        let alleged_account = story.account_index(super::ALLEGED);
+        let alleged_account = story.role_account(super::Role::Claim);
         let drawn = story.steps.iter().any(|step| {
             let alleged = match &step.diagram {
-                Diagram::Flows(FlowSets::Both { alleged, .. }) => alleged,
+                Diagram::Flows(FlowSets::Both { claim: alleged, .. }) => alleged,
                 Diagram::Flows(FlowSets::Single { account, flows })
                     if Some(*account) == alleged_account =>
                 {

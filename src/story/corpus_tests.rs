@@ -179,9 +179,29 @@ cases! {
     ) => refused("flows[1].permission", "unknown permission \"write\"");
     /// unknown id: a diagram lists a flow that does not exist.
     unknown_flow_in_diagram: minimal().replace(
-        "alleged = [\"bc\"]\n",
-        "alleged = [\"zz\"]\n",
-    ) => refused("steps[0].diagram.alleged[0]", "unknown flow \"zz\"");
+        "claim = [\"bc\"]\n",
+        "claim = [\"zz\"]\n",
+    ) => refused("steps[0].diagram.claim[0]", "unknown flow \"zz\"");
+    /// roles: a story draws the claim's view, but no account plays the claim.
+    missing_role: minimal().replace(
+        "role = \"claim\"\nview = \"As alleged\"\n",
+        "",
+    ) => refused("steps[0].diagram.claim", "no account has `role = \"claim\"`");
+    /// roles: two accounts answer the claim.
+    duplicated_role: minimal().replace(
+        "role = \"claim\"\n",
+        "role = \"answer\"\n",
+    ) => refused("accounts[1].role", "already played by account \"alleged\"");
+    /// roles: an account plays a part the engine does not know.
+    unknown_role: minimal().replace(
+        "role = \"claim\"\n",
+        "role = \"rebuttal\"\n",
+    ) => refused("accounts[0].role", "unknown role \"rebuttal\"");
+    /// roles: an account with a role must name its view in the switch.
+    role_without_view: minimal().replace(
+        "view = \"As alleged\"\n",
+        "",
+    ) => refused("accounts[0].view", "needs `view`");
     /// duplicate id: two steps are called "both".
     duplicate_step_id: minimal().replace(
         "id = \"explore\"\n",
@@ -366,9 +386,9 @@ cases! {
         "account = \"meta\"\n",
         "account = \"meta\"\noriginal = \"Mots cités.\"\noriginal_language = \"\"\n",
     ) => refused("steps[0].quotes[0].original_language", "is not a language tag");
-    /// a flows diagram given `alleged` and `flows` together.
+    /// a flows diagram given `claim` and `flows` together.
     flows_diagram_mixed_keys: minimal().replace(
-        "meta = [\"ab\"]\n",
+        "answer = [\"ab\"]\n",
         "flows = [\"ab\"]\n",
     ) => refused("steps[0].diagram", "or `flows` alone");
     /// a comparison diagram with no specimens.

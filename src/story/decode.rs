@@ -161,6 +161,16 @@ impl Decode for Direction {
     }
 }
 
+impl Decode for Role {
+    fn decode(r: &mut Reader) -> Read<Self> {
+        match r.varint()? {
+            0 => Ok(Role::Claim),
+            1 => Ok(Role::Answer),
+            _ => Err(Damaged("unknown account role")),
+        }
+    }
+}
+
 impl Decode for Glyph {
     fn decode(r: &mut Reader) -> Read<Self> {
         match r.varint()? {
@@ -182,8 +192,8 @@ impl Decode for FlowSets {
                 flows: Decode::decode(r)?,
             },
             2 => FlowSets::Both {
-                alleged: Decode::decode(r)?,
-                meta: Decode::decode(r)?,
+                claim: Decode::decode(r)?,
+                answer: Decode::decode(r)?,
             },
             _ => return Err(Damaged("unknown set of flows")),
         })
@@ -325,8 +335,16 @@ impl Story {
                     within(&at, *account, self.accounts.len(), "accounts")?;
                     flows.clone()
                 }
-                Diagram::Flows(FlowSets::Both { alleged, meta }) => {
-                    alleged.iter().chain(meta).copied().collect()
+                Diagram::Flows(FlowSets::Both { claim, answer }) => {
+                    for role in Role::ALL {
+                        if self.role_account(role).is_none() {
+                            return Err(format!(
+                                "{at}: compares two accounts, but none plays the {} role",
+                                role.key()
+                            ));
+                        }
+                    }
+                    claim.iter().chain(answer).copied().collect()
                 }
                 Diagram::Explorer { always } => always.clone(),
                 Diagram::Comparison(_) | Diagram::Timeline | Diagram::Sources | Diagram::None => {

@@ -109,8 +109,6 @@ macro_rules! with_ui_labels {
             progress_label,
             go_to_step,
             view_label,
-            view_alleged,
-            view_meta,
             view_side_by_side,
             diagram_label,
             details_close,
@@ -193,6 +191,33 @@ model! {
     pub struct Account {
         pub id: String,
         pub label: String,
+        /// The part this account plays in the view switch, if any.
+        pub role: Option<Role>,
+        /// Its name in the view switch ("As alleged"); given with a role.
+        pub view_label: Option<String>,
+    }
+}
+
+/// The two accounts a story compares, whatever it calls them: the one that makes a claim and
+/// the one that answers it. The view switch offers them in this order, and each is drawn in
+/// its role's style (the claim dashed, the answer solid), so a second explainer about another
+/// company and another claim names its own accounts and keeps the same drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub enum Role {
+    Claim,
+    Answer,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Role::Claim, Role::Answer];
+
+    /// The role's name in a story file, and its diagram keys (`claim = […]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Claim => "claim",
+            Role::Answer => "answer",
+        }
     }
 }
 
@@ -358,10 +383,10 @@ pub enum FlowSets {
     Neutral(Vec<usize>),
     /// One account only (an index into `Story::accounts`).
     Single { account: usize, flows: Vec<usize> },
-    /// Both views: the reader can switch or compare.
+    /// Both roles' accounts: the reader can switch or compare.
     Both {
-        alleged: Vec<usize>,
-        meta: Vec<usize>,
+        claim: Vec<usize>,
+        answer: Vec<usize>,
     },
 }
 
@@ -372,10 +397,6 @@ model! {
         pub fields: Vec<(String, String)>,
     }
 }
-
-/// The ids of the two accounts the view switch compares.
-pub const ALLEGED: &str = "alleged";
-pub const META: &str = "meta";
 
 impl Step {
     /// A step with no figure, whose words have the room to themselves.
@@ -397,9 +418,21 @@ impl Story {
         self.accounts.iter().position(|a| a.id == id)
     }
 
-    /// The label of the account with `id`, or an empty string if the story has none.
-    pub fn account_label(&self, id: &str) -> String {
-        self.account_index(id)
+    /// The account that plays `role`, if the story names one.
+    pub fn role_account(&self, role: Role) -> Option<usize> {
+        self.accounts.iter().position(|a| a.role == Some(role))
+    }
+
+    /// The name of `role`'s view in the switch ("As alleged"), or an empty string.
+    pub fn view_label(&self, role: Role) -> String {
+        self.role_account(role)
+            .and_then(|a| self.accounts[a].view_label.clone())
+            .unwrap_or_default()
+    }
+
+    /// The label of the account that plays `role`, or an empty string if none does.
+    pub fn role_label(&self, role: Role) -> String {
+        self.role_account(role)
             .map(|a| self.accounts[a].label.clone())
             .unwrap_or_default()
     }

@@ -37,8 +37,8 @@ test.describe("without JavaScript", () => {
       await expect(step.locator(".ia-step__title")).toBeVisible();
       expect(await step.locator(".ia-citations li").count()).toBeGreaterThan(0);
     }
-    await expect(page.locator(".ia-document .ia-quote--alleged").first()).toBeVisible();
-    await expect(page.locator(".ia-document .ia-quote--meta").first()).toBeVisible();
+    await expect(page.locator(".ia-document .ia-quote--claim").first()).toBeVisible();
+    await expect(page.locator(".ia-document .ia-quote--answer").first()).toBeVisible();
     await expectStaticDiagrams(page);
   });
 

@@ -54,7 +54,9 @@ for (const view of views) {
         const wide = page.viewportSize().width >= 720;
         const expected = view === "side-by-side" && wide ? 2 : 1;
         await expect(page.locator(".ia-interactive .ia-diagram:visible")).toHaveCount(expected);
-        const kind = view === "side-by-side" ? (wide ? "(alleged|meta)" : "together") : view;
+        // Each account is drawn in its role's style: the claim's and the answer's.
+        const role = { alleged: "claim", meta: "answer" };
+        const kind = view === "side-by-side" ? (wide ? "(claim|answer)" : "together") : role[view];
         for (const diagram of await page.locator(".ia-interactive .ia-diagram:visible").all()) {
           await expect(diagram).toHaveClass(new RegExp(`ia-diagram--${kind}`));
         }
@@ -105,11 +107,11 @@ test("flows that appear on a step change fade in with a CSS transition", async (
 test("the first step sets the allegation and the denial side by side, attributed and dated", async ({ page }) => {
   const quotes = page.locator(".ia-interactive .ia-step__text .ia-quote");
   await expect(quotes).toHaveCount(2);
-  await expect(page.locator(".ia-interactive .ia-quote--alleged")).toHaveCount(1);
-  await expect(page.locator(".ia-interactive .ia-quote--meta")).toHaveCount(1);
-  await expect(page.locator(".ia-interactive .ia-quote--alleged")).toContainText("Inbox API");
-  await expect(page.locator(".ia-interactive .ia-quote--meta")).toContainText("Andy Stone");
-  await expect(page.locator(".ia-interactive .ia-quote--meta time")).toHaveAttribute("datetime", "2024-04-02");
+  await expect(page.locator(".ia-interactive .ia-quote--claim")).toHaveCount(1);
+  await expect(page.locator(".ia-interactive .ia-quote--answer")).toHaveCount(1);
+  await expect(page.locator(".ia-interactive .ia-quote--claim")).toContainText("Inbox API");
+  await expect(page.locator(".ia-interactive .ia-quote--answer")).toContainText("Andy Stone");
+  await expect(page.locator(".ia-interactive .ia-quote--answer time")).toHaveAttribute("datetime", "2024-04-02");
   const [a, b] = await quotes.evaluateAll((els) => els.map((e) => getComputedStyle(e.querySelector("blockquote")).fontSize));
   expect(a).toBe(b);
 });

@@ -172,8 +172,8 @@ test("on a phone an arrow's explanation opens as a sheet below the diagram, whic
 test("step 1's quote cards show each account's key words, stacked, and open in full", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "phone layout");
   await openApp(page, "/");
-  const alleged = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--alleged");
-  const meta = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--meta");
+  const alleged = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--claim");
+  const meta = page.locator(".ia-interactive .ia-quotes--pair .ia-quote--answer");
   await expect(alleged.locator(".ia-quote__text")).toContainText("programmatic access to Facebook's user's private message inboxes");
   await expect(alleged.locator(".ia-quote__text")).toContainText("written report every two weeks");
   await expect(meta.locator(".ia-quote__text")).toContainText("Meta didn't share people's private messages with Netflix");

@@ -257,8 +257,8 @@ for (const scheme of ["light", "dark"]) {
     const dashes = await page.locator(".ia-interactive .ia-svg .ia-flow.is-shown .ia-flow__line").evaluateAll((lines) =>
       [...new Set(lines.map((l) => `${l.parentElement.classList[1]} ${getComputedStyle(l).strokeDasharray}`))],
     );
-    const alleged = dashes.find((d) => d.startsWith("ia-flow--alleged"));
-    const meta = dashes.find((d) => d.startsWith("ia-flow--meta"));
+    const alleged = dashes.find((d) => d.startsWith("ia-flow--claim"));
+    const meta = dashes.find((d) => d.startsWith("ia-flow--answer"));
     expect(alleged.split(" ").slice(1).join(" ")).not.toEqual(meta.split(" ").slice(1).join(" "));
   });
 }

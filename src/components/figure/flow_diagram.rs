@@ -78,8 +78,8 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
         "ia-diagram--together"
     } else {
         match plan.style {
-            Style::Alleged => "ia-diagram--alleged",
-            Style::Meta => "ia-diagram--meta",
+            Style::Claim => "ia-diagram--claim",
+            Style::Answer => "ia-diagram--answer",
             Style::Neutral => "ia-diagram--neutral",
         }
     };

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::aria_bool;
 use crate::nav::View;
 use crate::options::view_name;
-use crate::story::Story;
+use crate::story::{Role, Story};
 
 #[derive(Properties, PartialEq)]
 pub struct ViewSwitchProps {
@@ -18,18 +18,31 @@ pub struct ViewSwitchProps {
 
 #[component]
 pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
-    let ui = &props.story.ui;
+    let story = &props.story;
+    let ui = &story.ui;
     let options = [
-        (View::Alleged, &ui.view_alleged),
-        (View::Meta, &ui.view_meta),
-        (View::SideBySide, &ui.view_side_by_side),
+        (
+            View::Claim,
+            story.view_label(Role::Claim),
+            "ia-view-switch__option--claim",
+        ),
+        (
+            View::Answer,
+            story.view_label(Role::Answer),
+            "ia-view-switch__option--answer",
+        ),
+        (
+            View::SideBySide,
+            ui.view_side_by_side.clone(),
+            "ia-view-switch__option--side-by-side",
+        ),
     ];
     html! {
         <div class="ia-view-switch" role="group" aria-label={ui.view_label.clone()}>
-            { for options.into_iter().map(|(view, label)| {
-                let name = view_name(view);
+            { for options.into_iter().map(|(view, label, modifier)| {
+                let name = view_name(story, view).to_string();
                 html! {
-                    <button type="button" class={classes!("ia-view-switch__option", format!("ia-view-switch__option--{name}"))}
+                    <button type="button" class={classes!("ia-view-switch__option", modifier)}
                         aria-pressed={aria_bool(props.view == view)}
                         data-view={name}
                         onclick={props.on_view.reform(move |_: MouseEvent| view)}>

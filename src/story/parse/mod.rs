@@ -126,15 +126,7 @@ where
         self.ids("event", "timeline", raw.timeline.iter().map(|e| &e.id));
         self.ids("step", "steps", raw.steps.iter().map(|s| &s.id));
 
-        let accounts = raw
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Account {
-                id: a.id.get_ref().clone(),
-                label: self.text(&format!("accounts[{i}].label"), &a.label),
-            })
-            .collect();
+        let accounts: Vec<Account> = self.accounts(&raw.accounts);
         let sources: Vec<Source> = raw
             .sources
             .iter()
@@ -200,8 +192,10 @@ where
         if raw.steps.is_empty() {
             self.error(0..0, "steps", "a story needs at least one step");
         }
+        let role_account = |role| accounts.iter().position(|a: &Account| a.role == Some(role));
         let refs = Refs {
             accounts: &account_ids,
+            roles: Role::ALL.map(role_account),
             sources: &source_ids,
             flows: &flow_ids,
         };
@@ -825,30 +819,89 @@ where
         }
     }
 
+    /// The story's accounts, each with the role it plays in the view switch, if any: at most
+    /// one account per role, and a role's account names its view.
+    fn accounts(&mut self, raw: &[RawAccount]) -> Vec<Account> {
+        let mut accounts: Vec<Account> = Vec::with_capacity(raw.len());
+        for (i, a) in raw.iter().enumerate() {
+            let at = format!("accounts[{i}]");
+            let role = a.role.as_ref().and_then(|role| {
+                let found = Role::ALL.into_iter().find(|r| r.key() == role.get_ref());
+                match found {
+                    None => {
+                        let message = format!("unknown role {:?}; use \"claim\" or \"answer\"", role.get_ref());
+                        self.error(role.span(), format!("{at}.role"), message);
+                    }
+                    Some(r) => {
+                        if let Some(other) = accounts.iter().find(|o| o.role == Some(r)) {
+                            let message = format!(
+                                "the {:?} role is already played by account {:?}; each role has one account",
+                                r.key(),
+                                other.id
+                            );
+                            self.error(role.span(), format!("{at}.role"), message);
+                            return None;
+                        }
+                    }
+                }
+                found
+            });
+            let view_label = match (&a.view, role) {
+                (Some(view), Some(_)) => Some(self.text(&format!("{at}.view"), view)),
+                (Some(view), None) => {
+                    let message = "names a view, but the account has no `role`; only the claim and the answer are views";
+                    self.error(view.span(), format!("{at}.view"), message);
+                    None
+                }
+                (None, Some(r)) => {
+                    let message = format!(
+                        "plays the {:?} role, so it needs `view`: its name in the view switch",
+                        r.key()
+                    );
+                    self.error(a.id.span(), format!("{at}.view"), message);
+                    None
+                }
+                (None, None) => None,
+            };
+            accounts.push(Account {
+                id: a.id.get_ref().clone(),
+                label: self.text(&format!("{at}.label"), &a.label),
+                role,
+                view_label,
+            });
+        }
+        accounts
+    }
+
     /// A flows diagram's caption for each of its views: `caption` under a neutral list,
     /// `<account>_caption` under that account's list.
     fn captions(&mut self, at: &str, d: &RawDiagram, refs: &Refs) -> Vec<(Option<usize>, String)> {
         let views = [
             ("caption", &d.caption, &d.flows, None),
             (
-                "alleged_caption",
-                &d.alleged_caption,
-                &d.alleged,
-                Some(ALLEGED),
+                "claim_caption",
+                &d.claim_caption,
+                &d.claim,
+                Some(Role::Claim),
             ),
-            ("meta_caption", &d.meta_caption, &d.meta, Some(META)),
+            (
+                "answer_caption",
+                &d.answer_caption,
+                &d.answer,
+                Some(Role::Answer),
+            ),
         ];
         let mut captions = Vec::new();
         for (key, caption, list, account) in views {
             let Some(caption) = caption else { continue };
             let field = format!("{at}.{key}");
             if d.kind.get_ref() != "flows" || list.is_none() {
-                let list = account.unwrap_or("flows");
+                let list = account.map_or("flows", Role::key);
                 let message = format!("captions a view this diagram does not have: give `{list}` too, in a flows diagram");
                 self.error(caption.span(), field, message);
                 continue;
             }
-            let account = account.and_then(|id| refs.accounts.index.get(id).copied());
+            let account = account.and_then(|role| refs.roles[role as usize]);
             captions.push((account, self.text(&field, caption)));
         }
         captions
@@ -866,7 +919,7 @@ where
         let kind = d.kind.get_ref().as_str();
         // Each kind takes some keys; any other key is a mistake worth naming.
         let allowed: &[&str] = match kind {
-            "flows" => &["alleged", "meta", "flows"],
+            "flows" => &["claim", "answer", "flows"],
             "explorer" => &["flows"],
             "comparison" => &["specimens"],
             "timeline" | "sources" | "none" => &[],
@@ -879,8 +932,8 @@ where
             }
         };
         let present = [
-            ("alleged", d.alleged.is_some()),
-            ("meta", d.meta.is_some()),
+            ("claim", d.claim.is_some()),
+            ("answer", d.answer.is_some()),
             ("flows", d.flows.is_some()),
             ("specimens", d.specimens.is_some()),
         ];
@@ -900,34 +953,36 @@ where
         };
         match kind {
             "flows" => {
-                let alleged = flow_list(self, "alleged", &d.alleged);
-                let meta = flow_list(self, "meta", &d.meta);
+                let claim = flow_list(self, "claim", &d.claim);
+                let answer = flow_list(self, "answer", &d.answer);
                 let neutral = flow_list(self, "flows", &d.flows);
-                let account = |checker: &mut Self, id: &str| {
-                    refs.accounts.index.get(id).copied().unwrap_or_else(|| {
-                        let message = format!("uses the {id:?} view, but no account has id {id:?}");
-                        checker.error(span.clone(), format!("{at}.{id}"), message);
+                let account = |checker: &mut Self, role: Role| {
+                    refs.roles[role as usize].unwrap_or_else(|| {
+                        let key = role.key();
+                        let message =
+                            format!("draws the {key:?} view, but no account has `role = {key:?}`");
+                        checker.error(span.clone(), format!("{at}.{key}"), message);
                         0
                     })
                 };
-                match (alleged, meta, neutral) {
+                match (claim, answer, neutral) {
                     (None, None, Some(flows)) => Diagram::Flows(FlowSets::Neutral(flows)),
-                    (Some(alleged), Some(meta), None) => {
-                        account(self, ALLEGED);
-                        account(self, META);
-                        Diagram::Flows(FlowSets::Both { alleged, meta })
+                    (Some(claim), Some(answer), None) => {
+                        account(self, Role::Claim);
+                        account(self, Role::Answer);
+                        Diagram::Flows(FlowSets::Both { claim, answer })
                     }
                     (Some(flows), None, None) => Diagram::Flows(FlowSets::Single {
-                        account: account(self, ALLEGED),
+                        account: account(self, Role::Claim),
                         flows,
                     }),
                     (None, Some(flows), None) => Diagram::Flows(FlowSets::Single {
-                        account: account(self, META),
+                        account: account(self, Role::Answer),
                         flows,
                     }),
                     _ => {
                         let message =
-                            "a flows diagram takes `alleged` and/or `meta`, or `flows` alone";
+                            "a flows diagram takes `claim` and/or `answer`, or `flows` alone";
                         self.error(span.clone(), at, message);
                         Diagram::None
                     }
@@ -994,6 +1049,8 @@ where
 
 struct Refs<'r, 'a> {
     accounts: &'r Ids<'a>,
+    /// The account that plays each role, in `Role` order.
+    roles: [Option<usize>; 2],
     sources: &'r Ids<'a>,
     flows: &'r Ids<'a>,
 }
@@ -1026,10 +1083,13 @@ mod tests {
         assert_eq!(story.steps.len(), 6);
         assert_eq!(story.flows[1].permission, Some(0));
         assert_eq!((story.flows[1].from, story.flows[1].to), (1, 2));
-        assert_eq!(story.steps[0].quotes[0].account, story.account_index(META));
+        assert_eq!(
+            story.steps[0].quotes[0].account,
+            story.account_index("meta")
+        );
         let both = Diagram::Flows(FlowSets::Both {
-            alleged: vec![1],
-            meta: vec![0],
+            claim: vec![1],
+            answer: vec![0],
         });
         assert_eq!(story.steps[0].diagram, both);
         assert_eq!(

@@ -95,6 +95,8 @@ pub(super) struct RawDeskCheck {
 pub(super) struct RawAccount {
     pub(super) id: Text,
     pub(super) label: Text,
+    pub(super) role: Option<Text>,
+    pub(super) view: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -205,12 +207,12 @@ pub(super) struct RawQuote {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDiagram {
     pub(super) kind: Text,
-    pub(super) alleged: Option<Vec<Text>>,
-    pub(super) meta: Option<Vec<Text>>,
+    pub(super) claim: Option<Vec<Text>>,
+    pub(super) answer: Option<Vec<Text>>,
     pub(super) flows: Option<Vec<Text>>,
     pub(super) caption: Option<Text>,
-    pub(super) alleged_caption: Option<Text>,
-    pub(super) meta_caption: Option<Text>,
+    pub(super) claim_caption: Option<Text>,
+    pub(super) answer_caption: Option<Text>,
     pub(super) specimens: Option<Vec<RawSpecimen>>,
 }
 
