@@ -27,6 +27,8 @@
 //! - **Flow**: an arrow between two actors: who sends what to whom, under which permission.
 //! - **Scene**: the laid-out geometry of one diagram.
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
+pub mod desk;
 pub mod embed;
 pub mod figure;
 pub mod nav;

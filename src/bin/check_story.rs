@@ -48,7 +48,12 @@ fn main() -> std::process::ExitCode {
         match inbox_explainer::story::parse_with_desk_checks(file, &text) {
             Ok((story, checks)) => {
                 let open: Vec<_> = open_checks(&checks).collect();
-                println!("{file}: ok ({} steps)", story.steps.len());
+                let steps = if story.steps.len() == 1 {
+                    "step"
+                } else {
+                    "steps"
+                };
+                println!("{file}: ok ({} {steps})", story.steps.len());
                 if open.is_empty() {
                     println!("{file}: ready to publish: every desk check is done");
                 } else {

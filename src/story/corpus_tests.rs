@@ -346,6 +346,21 @@ cases! {
         "error_body = \"The full text is below.\"\n",
         "error_body = \"The full text is below.\"\ndigits = \"012345678\"\n",
     ) => refused("ui.digits", "needs the 10 digits");
+    /// hostile: a 5 MB file, refused before it is parsed.
+    five_megabytes: minimal().replace(
+        "standfirst = \"A story for tests.\"\n",
+        &format!("standfirst = \"A story for tests.\"\n# {}\n", "x".repeat(5_000_000)),
+    ) => refused("(file)", "a story file is at most 512000 bytes");
+    /// hostile: 10,000 steps, too large a file to be a story.
+    ten_thousand_steps: minimal().replace(
+        "[[corrections]]\ndate = \"2026-10-01\"",
+        &format!("{}[[corrections]]\ndate = \"2026-10-01\"", "[[steps]]\nid = \"s\"\ntitle = \"S\"\nbody = \"B\"\nsources = [\"doc\"]\n[steps.diagram]\nkind = \"none\"\n".repeat(10_000)),
+    ) => refused("(file)", "a story file is at most 512000 bytes");
+    /// hostile: 100 steps in a small file, refused at the first step over the limit.
+    too_many_steps: minimal().replace(
+        "[[corrections]]\ndate = \"2026-10-01\"",
+        &format!("{}[[corrections]]\ndate = \"2026-10-01\"", "[[steps]]\nid = \"s\"\ntitle = \"S\"\nbody = \"B\"\nsources = [\"doc\"]\n[steps.diagram]\nkind = \"none\"\n".repeat(100)),
+    ) => refused("steps", "106 steps; a story has at most 60");
     /// hostile: a points list nested 10,000 arrays deep (stack-exhaustion attempt).
     deep_nesting: minimal().replace(
         "points = [\"One point.\", \"Another point.\"]\n",

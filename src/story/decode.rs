@@ -246,8 +246,8 @@ impl Story {
     }
 
     /// The compiled form: a format marker, then the story in postcard's compact encoding.
-    /// Written natively only: by the build, the checker and the tests.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Written by the build, the checker, the tests and the desk, never by the reader's bundle.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
     pub fn encode(&self) -> Vec<u8> {
         let mut bytes = MAGIC.to_vec();
         bytes.extend(postcard::to_allocvec(self).expect("a story always serializes"));

@@ -10,7 +10,7 @@ mod decode;
 pub mod desk;
 pub mod model;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 pub mod parse;
 
 pub use model::*;
@@ -22,5 +22,5 @@ mod corpus_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz_tests;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 pub use parse::{parse, parse_with_desk_checks, StoryError};

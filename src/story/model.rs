@@ -14,7 +14,8 @@ macro_rules! model {
     (shared $(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $type:ty,)* }) => {
         $(#[$meta])*
         #[derive(Clone, Debug)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(PartialEq, Eq, serde::Serialize))]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(PartialEq, Eq))]
+        #[cfg_attr(any(not(target_arch = "wasm32"), feature = "desk"), derive(serde::Serialize))]
         pub struct $name {
             $($(#[$field_meta])* pub $field: $type,)*
         }
@@ -33,7 +34,7 @@ macro_rules! model {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $type:ty,)* }) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+        #[cfg_attr(any(not(target_arch = "wasm32"), feature = "desk"), derive(serde::Serialize))]
         pub struct $name {
             $($(#[$field_meta])* pub $field: $type,)*
         }
@@ -89,7 +90,10 @@ model! {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub enum Direction {
     Ltr,
     Rtl,
@@ -157,8 +161,8 @@ macro_rules! with_ui_labels {
         }
     };
 }
-// The checker's mirror (native only) is written from the same list.
-#[cfg(not(target_arch = "wasm32"))]
+// The checker's mirror (native, and the desk's bundle) is written from the same list.
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 pub(crate) use with_ui_labels;
 
 macro_rules! write_ui {
@@ -180,7 +184,10 @@ with_ui_labels!(write_ui);
 
 /// A date with the precision its source gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub struct Date {
     pub year: u16,
     pub month: Option<u8>,
@@ -203,7 +210,10 @@ model! {
 /// its role's style (the claim dashed, the answer solid), so a second explainer about another
 /// company and another claim names its own accounts and keeps the same drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub enum Role {
     Claim,
     Answer,
@@ -257,7 +267,10 @@ model! {
 
 /// What an actor is, as a picture: a person, an app on a phone, a server, an inbox.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub enum Glyph {
     Person,
     App,
@@ -360,7 +373,10 @@ model! {
 
 /// What a step draws. One variant per kind of diagram; each has one component.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub enum Diagram {
     /// The actor diagram in one or two accounts.
     Flows(FlowSets),
@@ -377,7 +393,10 @@ pub enum Diagram {
 
 /// Which flows a `flows` diagram draws, in each account.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "desk"),
+    derive(serde::Serialize)
+)]
 pub enum FlowSets {
     /// Nobody's account: plain explanation.
     Neutral(Vec<usize>),

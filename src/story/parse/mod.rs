@@ -26,7 +26,10 @@ pub use error::StoryError;
 use error::{clean_path, first_line, line_column};
 use raw::*;
 use rules::{first_day, last_day, text_problem};
-pub use rules::{parse_date, DEK_MAX_CHARS, GRID_COLUMNS, GRID_ROWS, SOURCE_NOTE_MAX_CHARS};
+pub use rules::{
+    parse_date, DEK_MAX_CHARS, GRID_COLUMNS, GRID_ROWS, MAX_STEPS, MAX_STORY_BYTES,
+    SOURCE_NOTE_MAX_CHARS,
+};
 
 /// Parses and validates `source`, read from `file` (the name is only used in messages).
 pub fn parse(file: &str, source: &str) -> Result<Story, Vec<StoryError>> {
@@ -49,6 +52,13 @@ pub fn parse_with_desk_checks(
             message,
         }
     };
+    if source.len() > MAX_STORY_BYTES {
+        let message = format!(
+            "the file is {} bytes; a story file is at most {MAX_STORY_BYTES} bytes",
+            source.len()
+        );
+        return Err(vec![locate(None, String::new(), message)]);
+    }
     let deserializer = toml::Deserializer::parse(source)
         .map_err(|e| vec![locate(e.span(), String::new(), first_line(e.message()))])?;
     let raw: RawStory = serde_path_to_error::deserialize(deserializer).map_err(|e| {
@@ -68,6 +78,12 @@ pub fn parse_with_desk_checks(
         }
         vec![locate(inner.span(), field, message)]
     })?;
+    if raw.steps.len() > MAX_STEPS {
+        // Said alone and at once: checking thousands of steps would only repeat it.
+        let at = raw.steps[MAX_STEPS].id.span();
+        let message = format!("{} steps; a story has at most {MAX_STEPS}", raw.steps.len());
+        return Err(vec![locate(Some(at), "steps".into(), message)]);
+    }
     let mut checker = Checker {
         errors: Vec::new(),
         locate: &locate,

@@ -11,6 +11,11 @@ pub const DEK_MAX_CHARS: usize = 125;
 /// A reader-facing source note is one line in the citations.
 pub const SOURCE_NOTE_MAX_CHARS: usize = 120;
 pub const GRID_ROWS: u8 = 3;
+/// Largest story file read: seven times the English story. Larger is a mistake (a pasted
+/// document, a binary file), refused before it is parsed, so the desk answers at once.
+pub const MAX_STORY_BYTES: usize = 512_000;
+/// Most steps a story has: a reader clicks through each, and the progress bar shows them all.
+pub const MAX_STEPS: usize = 60;
 
 /// Why a piece of reader-facing text cannot be shown, if it cannot.
 pub(super) fn text_problem(text: &str) -> Result<(), String> {
