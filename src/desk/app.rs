@@ -15,10 +15,11 @@ use super::labels::Labels;
 use super::panels::{Problems, Readiness, Save};
 use super::session::{Session, Slot};
 use super::text::{byte_at_utf16, step_at, utf16_at};
-use super::{built_in, opened_file_problem, TEMPLATE, TEMPLATE_NAME};
+use super::{built_in, opened_file_problem, size, TEMPLATE, TEMPLATE_NAME};
 use crate::components::explainer::UrlMode;
 use crate::components::Explainer;
 use crate::options::Theme;
+use crate::story::parse::MAX_STORY_BYTES;
 use crate::text::fill;
 
 /// How long typing must pause before the text is checked. Short: a check of the English
@@ -219,6 +220,18 @@ pub fn Desk(props: &DeskProps) -> Html {
         })
     };
 
+    let on_refused_paste = {
+        let notice = notice.clone();
+        let labels = labels.clone();
+        Callback::from(move |bytes: usize| {
+            let limit = size(MAX_STORY_BYTES);
+            notice.set(fill(
+                &labels.paste_too_large,
+                &[("size", &size(bytes)), ("limit", &limit)],
+            ));
+        })
+    };
+
     let on_pick = {
         let open_file = open_file.clone();
         Callback::from(move |event: Event| {
@@ -345,7 +358,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     <Editor label={fill(&labels.editor_label, &[("name", &current.name)])}
                         text={current.text.clone()} version={*version} textarea={textarea.clone()}
                         marked={*marked} on_input={on_input} on_cursor={follow_cursor.clone()}
-                        on_file={open_file} />
+                        on_file={open_file} on_refused_paste={on_refused_paste} />
                     <Problems labels={labels.clone()} problems={Rc::new(current.problems.clone())} on_select={on_problem} />
                     <Readiness labels={labels.clone()} checks={current.desk_checks.clone().map(Rc::new)}
                         corrections={current.corrections()} />
@@ -393,8 +406,8 @@ pub fn Desk(props: &DeskProps) -> Html {
                         }</p>
                     }
                     // A window of the chosen width, with the explainer's own page inside.
-                    <div class={classes!("desk__frame", "page", stale.then_some("desk__frame--stale"))}
-                        style={format!("width:{}px", *width)} data-preview-step={shown_step.to_string()}>
+                    <div class={classes!("desk__frame", "page", frame_width(*width), stale.then_some("desk__frame--stale"))}
+                        data-preview-step={shown_step.to_string()}>
                         <div class="page__main">
                             if let (Some(story), Some(key)) = (preview, preview_key) {
                                 <Explainer key={key} story={story} start_step={shown_step} theme={*theme} url_mode={UrlMode::Off} />
@@ -404,6 +417,15 @@ pub fn Desk(props: &DeskProps) -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The preview's width as a class: the page's policy allows no inline styles.
+fn frame_width(width: u32) -> &'static str {
+    match width {
+        720 => "desk__frame--720",
+        1200 => "desk__frame--1200",
+        _ => "desk__frame--360",
     }
 }
 

@@ -2,10 +2,12 @@
 //! text while the editor types (the page reads it when typing pauses); the desk hands it a new
 //! text only when another story is opened.
 
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text::line_count;
+use crate::story::parse::MAX_STORY_BYTES;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -21,6 +23,9 @@ pub struct EditorProps {
     pub on_cursor: Callback<()>,
     /// A file dropped on the editor.
     pub on_file: Callback<web_sys::File>,
+    /// A paste that would make the file larger than a story can be, refused: the size the
+    /// file would have been.
+    pub on_refused_paste: Callback<usize>,
 }
 
 #[component]
@@ -37,6 +42,18 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
     let lines = line_count(&props.text);
+    // Placed through the CSS object model: the page's policy allows no inline styles.
+    let mark = use_node_ref();
+    {
+        let mark = mark.clone();
+        use_effect_with(props.marked, move |marked| {
+            if let (Some(line), Some(element)) = (marked, mark.cast::<HtmlElement>()) {
+                let _ = element
+                    .style()
+                    .set_property("--line", &(line - 1).to_string());
+            }
+        });
+    }
     let numbers = use_memo(lines, |&lines| {
         let mut numbers = String::with_capacity(lines * 4);
         for n in 1..=lines {
@@ -79,6 +96,33 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         })
     };
+    // A paste too large to be a story is refused before the textarea takes it: laying out
+    // megabytes of text would hold the page for seconds, and the checker would refuse it.
+    let on_paste = {
+        let textarea = props.textarea.clone();
+        let refused = props.on_refused_paste.clone();
+        Callback::from(move |event: Event| {
+            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let pasted = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text").ok())
+                .map_or(0, |text| text.len());
+            // What stays of the text: all of it but the selection the paste replaces.
+            let current = textarea.cast::<HtmlTextAreaElement>().map_or(0, |area| {
+                let selected = match (area.selection_start(), area.selection_end()) {
+                    (Ok(Some(start)), Ok(Some(end))) => end.saturating_sub(start),
+                    _ => 0,
+                };
+                area.text_length().saturating_sub(selected) as usize
+            });
+            if pasted + current > MAX_STORY_BYTES {
+                event.prevent_default();
+                refused.emit(pasted + current);
+            }
+        })
+    };
     let on_input = props.on_input.reform(|_: InputEvent| ());
     let cursor = |on_cursor: &Callback<()>| on_cursor.reform(|_: Event| ());
     let on_keyup = props.on_cursor.reform(|_: KeyboardEvent| ());
@@ -87,13 +131,13 @@ pub fn Editor(props: &EditorProps) -> Html {
         <div class="desk-editor" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
             <pre class="desk-editor__gutter" ref={gutter} aria-hidden="true">
                 if let Some(line) = props.marked.filter(|&l| l <= lines) {
-                    <span class="desk-editor__mark" style={format!("--line:{}", line - 1)}>{ line }</span>
+                    <span class="desk-editor__mark" ref={mark.clone()} data-line={line.to_string()}>{ line }</span>
                 }
                 { (*numbers).clone() }
             </pre>
             <textarea class="desk-editor__text" ref={props.textarea.clone()} aria-label={props.label.clone()}
                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
-                oninput={on_input} onscroll={on_scroll} onkeyup={on_keyup} onclick={on_click}
+                oninput={on_input} onpaste={on_paste} onscroll={on_scroll} onkeyup={on_keyup} onclick={on_click}
                 onselect={cursor(&props.on_cursor)} />
         </div>
     }

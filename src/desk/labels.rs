@@ -25,6 +25,7 @@ pub struct Labels {
     pub draft_failed: String,
     pub file_not_text: String,
     pub file_too_large: String,
+    pub paste_too_large: String,
     pub editor_heading: String,
     pub editor_label: String,
     pub problems_heading: String,

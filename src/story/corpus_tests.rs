@@ -346,6 +346,11 @@ cases! {
         "error_body = \"The full text is below.\"\n",
         "error_body = \"The full text is below.\"\ndigits = \"012345678\"\n",
     ) => refused("ui.digits", "needs the 10 digits");
+    /// hostile: binary bytes, a NUL among them.
+    binary_bytes: minimal().replace(
+        "standfirst = \"A story for tests.\"\n",
+        "standfirst = \"A story for tests.\"\n\u{0}\u{1}\u{2}\u{7f}garbage\n",
+    ) => refused("(file)", "contains the control character U+0000; a story file is plain text");
     /// hostile: a 5 MB file, refused before it is parsed.
     five_megabytes: minimal().replace(
         "standfirst = \"A story for tests.\"\n",
@@ -375,7 +380,7 @@ cases! {
     raw_escape_byte: minimal().replace(
         "title = \"Test story\"\n",
         "title = \"Test \u{1b}[31mstory\"\n",
-    ) => refused("(file)", "invalid basic string");
+    ) => refused("(file)", "contains the control character U+001B");
     /// hostile: a terminal colour escape written as the TOML escape \u001b.
     escaped_terminal_escape: minimal().replace(
         "label = \"Actor A\"\n",

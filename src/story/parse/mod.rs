@@ -59,6 +59,19 @@ pub fn parse_with_desk_checks(
         );
         return Err(vec![locate(None, String::new(), message)]);
     }
+    // TOML allows no control characters but tabs and line ends; a file with one is most
+    // likely not text at all (a binary file, a paste from the wrong place). Said plainly,
+    // where it is, before the parser says something about keys and values.
+    if let Some((at, c)) = source
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let message = format!(
+            "contains the control character U+{:04X}; a story file is plain text (is this a binary file?)",
+            c as u32
+        );
+        return Err(vec![locate(Some(at..at + 1), String::new(), message)]);
+    }
     let deserializer = toml::Deserializer::parse(source)
         .map_err(|e| vec![locate(e.span(), String::new(), first_line(e.message()))])?;
     let raw: RawStory = serde_path_to_error::deserialize(deserializer).map_err(|e| {
