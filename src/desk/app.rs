@@ -13,6 +13,7 @@ use super::browser;
 use super::editor::Editor;
 use super::labels::Labels;
 use super::panels::{Problems, Readiness, Save};
+use super::preview::PreviewWindow;
 use super::session::{Session, Slot};
 use super::text::{byte_at_utf16, step_at, utf16_at};
 use super::{built_in, opened_file_problem, size, TEMPLATE, TEMPLATE_NAME};
@@ -93,6 +94,9 @@ pub fn Desk(props: &DeskProps) -> Html {
     let theme = use_state(Theme::default);
     let marked = use_state(|| None::<usize>);
     let pending = use_mut_ref(|| 0u64);
+    // One callback for the preview's reader events (the desk has no use for them), so the
+    // preview is rendered again only when the story, its step, width or theme change.
+    let ignore_events = use_memo((), |_| Callback::from(|_| ()));
     let textarea = use_node_ref();
 
     let follow_cursor = {
@@ -405,27 +409,15 @@ pub fn Desk(props: &DeskProps) -> Html {
                             if preview.is_some() { &labels.preview_stale } else { &labels.preview_none }
                         }</p>
                     }
-                    // A window of the chosen width, with the explainer's own page inside.
-                    <div class={classes!("desk__frame", "page", frame_width(*width), stale.then_some("desk__frame--stale"))}
-                        data-preview-step={shown_step.to_string()}>
-                        <div class="page__main">
-                            if let (Some(story), Some(key)) = (preview, preview_key) {
-                                <Explainer key={key} story={story} start_step={shown_step} theme={*theme} url_mode={UrlMode::Off} />
-                            }
-                        </div>
-                    </div>
+                    <PreviewWindow labels={labels.clone()} width={*width} stale={stale} step={shown_step}>
+                        if let (Some(story), Some(key)) = (preview, preview_key) {
+                            <Explainer key={key} story={story} start_step={shown_step} theme={*theme} url_mode={UrlMode::Off}
+                                on_event={(*ignore_events).clone()} />
+                        }
+                    </PreviewWindow>
                 </section>
             </div>
         </div>
-    }
-}
-
-/// The preview's width as a class: the page's policy allows no inline styles.
-fn frame_width(width: u32) -> &'static str {
-    match width {
-        720 => "desk__frame--720",
-        1200 => "desk__frame--1200",
-        _ => "desk__frame--360",
     }
 }
 

@@ -45,6 +45,7 @@ pub struct Labels {
     pub save_heading: String,
     pub download_toml: String,
     pub download_story: String,
+    pub download_snippet: String,
     pub download_blocked: String,
     pub snippet_label: String,
     pub copy: String,
@@ -56,6 +57,7 @@ pub struct Labels {
     pub theme_auto: String,
     pub theme_light: String,
     pub theme_dark: String,
+    pub preview_scaled: String,
     pub preview_stale: String,
     pub preview_none: String,
 }

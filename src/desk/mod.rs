@@ -5,7 +5,7 @@
 //!
 //! `text` (positions in the editor's text), `readiness` (is a change logged for readers),
 //! `session` (one open story and what the checker made of it) and `labels` (the desk's own
-//! words) are plain Rust, tested natively; `app`, `editor`, `panels` and `browser` are the page.
+//! words) are plain Rust, tested natively; `app`, `editor`, `panels`, `preview` and `browser` are the page.
 
 pub mod labels;
 pub mod readiness;
@@ -20,6 +20,8 @@ mod browser;
 mod editor;
 #[cfg(feature = "desk")]
 mod panels;
+#[cfg(feature = "desk")]
+mod preview;
 
 use labels::Labels;
 

@@ -26,16 +26,17 @@ pub struct ProblemsProps {
 pub fn Problems(props: &ProblemsProps) -> Html {
     let labels = &props.labels;
     let problems = &props.problems;
+    // Short, as it is announced each time typing pauses; the list below says the rest.
     let summary = match problems.first() {
         None => labels.problems_none.clone(),
         Some(first) if problems.len() == 1 => {
-            fill(&labels.problems_one, &[("first", &described(first))])
+            fill(&labels.problems_one, &[("line", &first.line.to_string())])
         }
         Some(first) => fill(
             &labels.problems_some,
             &[
                 ("count", &problems.len().to_string()),
-                ("first", &described(first)),
+                ("line", &first.line.to_string()),
             ],
         ),
     };
@@ -64,17 +65,6 @@ pub fn Problems(props: &ProblemsProps) -> Html {
             }
         </section>
     }
-}
-
-/// The problem as one line, `line:column field: message`.
-fn described(problem: &StoryError) -> String {
-    format!(
-        "{}:{} {}: {}",
-        problem.line,
-        problem.column,
-        field(problem),
-        problem.message
-    )
 }
 
 fn field(problem: &StoryError) -> &str {
@@ -175,6 +165,22 @@ pub fn Save(props: &SaveProps) -> Html {
         &props.language,
         &props.title,
     );
+    let snippet_name = format!(
+        "{}.html",
+        props
+            .compiled_name
+            .strip_suffix(".story")
+            .unwrap_or(&props.compiled_name)
+    );
+    let save_snippet = {
+        let (name, snippet) = (snippet_name.clone(), snippet.clone());
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(reason) = browser::download(&name, snippet.as_bytes(), "text/html") {
+                status.set(reason);
+            }
+        })
+    };
     let copy = {
         let snippet = snippet.clone();
         let status = status.clone();
@@ -207,7 +213,12 @@ pub fn Save(props: &SaveProps) -> Html {
             <label class="desk-save__snippet">{ &labels.snippet_label }
                 <textarea readonly=true rows="7" spellcheck="false" value={snippet} />
             </label>
-            <button type="button" class="desk__button" onclick={copy}>{ &labels.copy }</button>
+            <div class="desk-save__buttons">
+                <button type="button" class="desk__button" onclick={copy}>{ &labels.copy }</button>
+                <button type="button" class="desk__button" data-download="snippet" onclick={save_snippet}>
+                    { fill(&labels.download_snippet, &[("name", &snippet_name)]) }
+                </button>
+            </div>
             <p class="desk-save__status" role="status">{ (*status).clone() }</p>
         </section>
     }

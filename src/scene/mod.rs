@@ -933,6 +933,21 @@ mod tests {
     }
 
     #[test]
+    fn a_flow_is_drawn_in_its_accounts_role_whatever_the_account_is_called() {
+        let text = include_str!("../../tests/fixtures/second-explainer.toml");
+        let story = crate::story::parse("second-explainer.toml", text).unwrap();
+        let style = |id| Style::for_account(&story, story.account_index(id).unwrap());
+        assert_eq!(style("complaint"), Style::Claim);
+        assert_eq!(style("company"), Style::Answer);
+        let shipped = every_story().remove(0);
+        let style = |id| Style::for_account(&shipped, shipped.account_index(id).unwrap());
+        assert_eq!(
+            [style("alleged"), style("meta"), style("reported-2018")],
+            [Style::Claim, Style::Answer, Style::Neutral]
+        );
+    }
+
+    #[test]
     fn a_flow_keeps_its_number_whatever_else_is_on_show() {
         let story = fixture();
         let scene = layout(&story, &[2, 0], &[], Canvas::fixed(Orientation::Tall));

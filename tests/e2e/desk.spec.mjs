@@ -68,7 +68,8 @@ test("a broken source id shows the checker's exact error and line; selecting it 
   const title = preview(page).locator(".ia-title");
   await replace(page, 'sources = ["klein-letter-2023"', 'sources = ["klein-letter-2O23"');
   const expected = nativeProblem(EN.replace('sources = ["klein-letter-2023"', 'sources = ["klein-letter-2O23"'));
-  await expect(summary(page)).toHaveText(`1 problem: ${expected.text}`);
+  await expect(summary(page)).toHaveText(`1 problem, on line ${expected.line}.`);
+  await expect(summary(page)).toHaveAttribute("aria-live", "polite");
   const problem = page.locator(".desk-problems__problem");
   await expect(problem).toHaveText(expected.text);
   // The last good preview stays, marked as out of date.
@@ -126,6 +127,10 @@ test("the compiled download is byte for byte check-story's, and ?story= publishe
   const snippet = await page.locator(".desk-save__snippet textarea").inputValue();
   expect(snippet).toContain('data-src="http://127.0.0.1:8090/?story=en-corrected.story"');
   expect(snippet).toContain('data-story="http://127.0.0.1:8090/en-corrected.story"');
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.locator("[data-download='snippet']").click()]);
+  expect(saved.suggestedFilename()).toBe("en-corrected.html");
+  await saved.saveAs(join(dir, "snippet.html"));
+  expect(readFileSync(join(dir, "snippet.html"), "utf8")).toBe(snippet);
   await page.evaluate(() => localStorage.clear());
   await page.route("**/en-corrected.story", (route) => route.fulfill({ body: downloaded, contentType: "application/octet-stream" }));
   await openApp(page, "/?story=en-corrected.story");
@@ -155,7 +160,7 @@ test("a reload keeps the draft, and Discard draft returns to the story as opened
 
 /** Replaces the whole text with `text` through the clipboard, as an editor pasting does, and
  * returns how long, in the page, from the paste until `watch` says something new, painted. */
-async function pasteOver(page, text, watch = ".desk-problems__summary") {
+async function pasteOver(page, text, watch = ".desk-problems") {
   await page.evaluate((text) => navigator.clipboard.writeText(text), text);
   await editor(page).focus();
   await page.keyboard.press("Control+A");
@@ -199,14 +204,15 @@ test("hostile input gets a clear error within a second, and the page stays respo
   }
   // Small enough to check: the checker's own errors, in the problems.
   const cases = [
-    ["binary bytes", "\u0000\u0001\u0002\u00ff\ufffd\u0007garbage", /^1 problem: 1:1 \(file\): contains the control character U\+0000; a story file is plain text/],
+    ["binary bytes", "\u0000\u0001\u0002\u00ff\ufffd\u0007garbage", /^1:1 \(file\): contains the control character U\+0000; a story file is plain text/],
     ["deeply nested tables", `x = ${"[".repeat(20_000)}${"]".repeat(20_000)}\n` + EN, /max recursion depth met/],
     ["100 steps", EN.replace("[[corrections]]", step.repeat(100) + "[[corrections]]"), /steps: 111 steps; a story has at most 60$/],
     ["a language with no labels", EN.replace('language = "en"', 'language = "fr"').replace(/\[ui\][\s\S]*?\n\n/, ""), /ui: missing field `ui`/],
   ];
   for (const [name, text, message] of cases) {
     const took = await pasteOver(page, text);
-    await expect(summary(page), name).toHaveText(message);
+    await expect(summary(page), name).toHaveText(/^1 problem, on line \d+\.$/);
+    await expect(page.locator(".desk-problems__problem"), name).toHaveText(message);
     expect(took, `${name}: answered in ${took} ms`).toBeLessThan(1000);
     times.push(`${name}: ${Math.round(took)} ms`);
     await expect(page.locator(".desk__stale"), name).toBeVisible();
@@ -267,8 +273,8 @@ test("axe finds no violation on the desk, with and without problems, and it work
   await expect(editor(page)).toBeFocused();
   await page.keyboard.press("Control+Home");
   await page.keyboard.type('x = "');
-  await expect(summary(page)).toHaveText(/^1 problem: 1:\d+ \(file\)/);
-  const column = Number((await summary(page).textContent()).match(/^1 problem: 1:(\d+)/)[1]);
+  await expect(summary(page)).toHaveText("1 problem, on line 1.");
+  const column = Number((await page.locator(".desk-problems__problem").textContent()).match(/^1:(\d+) \(file\)/)[1]);
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     found.push(...(await axe()).violations.map((v) => `with problems, ${scheme}: ${v.id}`));

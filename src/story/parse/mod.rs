@@ -1107,6 +1107,37 @@ mod tests {
     }
 
     #[test]
+    fn a_second_story_gives_the_roles_to_accounts_of_its_own_naming() {
+        let text = include_str!("../../../tests/fixtures/second-explainer.toml");
+        let story = parse("second-explainer.toml", text).unwrap();
+        let named = |role| {
+            story
+                .role_account(role)
+                .map(|a| story.accounts[a].id.as_str())
+        };
+        assert_eq!(named(Role::Claim), Some("complaint"));
+        assert_eq!(named(Role::Answer), Some("company"));
+        assert_eq!(story.view_label(Role::Claim), "As the complaint says");
+        assert_eq!(story.view_label(Role::Answer), "As the company says");
+        let both = Diagram::Flows(FlowSets::Both {
+            claim: vec![0],
+            answer: vec![1, 2],
+        });
+        assert_eq!(story.steps[0].diagram, both);
+        let single = Diagram::Flows(FlowSets::Single {
+            account: 1,
+            flows: vec![1, 2],
+        });
+        assert_eq!(story.steps[1].diagram, single);
+        // Its quotes pair up by role, and its captions belong to its own accounts.
+        assert_eq!(
+            story.steps[0].caption(Some(0)),
+            Some("The complaint: readings go to the ad company.")
+        );
+        assert_eq!(story.steps[0].quotes[1].account, Some(1));
+    }
+
+    #[test]
     fn the_minimal_story_parses_with_references_resolved() {
         let story = parse("minimal.toml", MINIMAL).unwrap();
         assert_eq!(story.steps.len(), 6);
