@@ -124,6 +124,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         let labels = labels.clone();
         let refresh = refresh.clone();
         let follow_cursor = follow_cursor.clone();
+        let marked = marked.clone();
         Callback::from(move |_: ()| {
             let generation = {
                 let mut pending = pending.borrow_mut();
@@ -131,11 +132,12 @@ pub fn Desk(props: &DeskProps) -> Html {
                 *pending
             };
             let (session, pending, textarea) = (session.clone(), pending.clone(), textarea.clone());
-            let (notice, labels, refresh, follow_cursor) = (
+            let (notice, labels, refresh, follow_cursor, marked) = (
                 notice.clone(),
                 labels.clone(),
                 refresh.clone(),
                 follow_cursor.clone(),
+                marked.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 gloo_timers::future::sleep(PAUSE).await;
@@ -151,6 +153,12 @@ pub fn Desk(props: &DeskProps) -> Html {
                     session.check(text);
                     session.slot
                 };
+                // A marked line stays marked only while a problem is still on it.
+                let still_wrong = marked
+                    .is_some_and(|line| session.borrow().problems.iter().any(|p| p.line == line));
+                if marked.is_some() && !still_wrong {
+                    marked.set(None);
+                }
                 let kept = browser::save_draft(slot, &session.borrow().text);
                 let message = match kept {
                     Ok(()) => labels.draft_saved.clone(),
@@ -186,6 +194,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(slot) = slot_named(&select.value()) {
+                browser::remember_slot(slot);
                 let (opened, restored) = open(slot);
                 let message = if restored {
                     labels.draft_restored.clone()
@@ -279,6 +288,17 @@ pub fn Desk(props: &DeskProps) -> Html {
             let line_height = f64::from(area.scroll_height()) / lines as f64;
             let top = (line as f64 - 1.0) * line_height - f64::from(area.client_height()) / 3.0;
             area.set_scroll_top(top.max(0.0) as i32);
+            // And the column in view: lines do not wrap, and every character of the editor's
+            // monospace font is as wide as the longest line's width over its length.
+            let longest = text
+                .split('\n')
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let char_width = f64::from(area.scroll_width()) / longest as f64;
+            let left = column as f64 * char_width - f64::from(area.client_width()) / 2.0;
+            area.set_scroll_left(left.max(0.0) as i32);
             marked.set(Some(line));
         })
     };
@@ -356,6 +376,8 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <button type="button" class="desk__button" onclick={on_discard}>{ &labels.discard }</button>
                 <p class="desk__notice" role="status">{ (*notice).clone() }</p>
             </section>
+            // In reading order: the text, what is wrong with it, what it looks like, whether
+            // it is ready, and how to publish it. Wide screens keep the preview beside them all.
             <div class="desk__work">
                 <div class="desk__edit">
                     <h2 class="desk__heading">{ &labels.editor_heading }</h2>
@@ -363,14 +385,8 @@ pub fn Desk(props: &DeskProps) -> Html {
                         text={current.text.clone()} version={*version} textarea={textarea.clone()}
                         marked={*marked} on_input={on_input} on_cursor={follow_cursor.clone()}
                         on_file={open_file} on_refused_paste={on_refused_paste} />
-                    <Problems labels={labels.clone()} problems={Rc::new(current.problems.clone())} on_select={on_problem} />
-                    <Readiness labels={labels.clone()} checks={current.desk_checks.clone().map(Rc::new)}
-                        corrections={current.corrections()} />
-                    <Save labels={labels.clone()} name={current.name.clone()} compiled_name={current.compiled_name()}
-                        text={Rc::new(current.text.clone())} compiled={current.compiled().map(Rc::new)}
-                        language={preview.as_ref().map(|s| s.language.clone()).unwrap_or_default()}
-                        title={preview.as_ref().map(|s| s.title.clone()).unwrap_or_default()} />
                 </div>
+                <Problems labels={labels.clone()} problems={Rc::new(current.problems.clone())} on_select={on_problem} />
                 <section class="desk__preview" aria-labelledby="desk-preview">
                     <h2 id="desk-preview" class="desk__heading">{ &labels.preview_heading }</h2>
                     <div class="desk__controls">
@@ -410,12 +426,18 @@ pub fn Desk(props: &DeskProps) -> Html {
                         }</p>
                     }
                     <PreviewWindow labels={labels.clone()} width={*width} stale={stale} step={shown_step}>
-                        if let (Some(story), Some(key)) = (preview, preview_key) {
+                        if let (Some(story), Some(key)) = (preview.clone(), preview_key) {
                             <Explainer key={key} story={story} start_step={shown_step} theme={*theme} url_mode={UrlMode::Off}
                                 on_event={(*ignore_events).clone()} />
                         }
                     </PreviewWindow>
                 </section>
+                <Readiness labels={labels.clone()} checks={current.desk_checks.clone().map(Rc::new)}
+                    corrections={current.corrections()} />
+                <Save labels={labels.clone()} name={current.name.clone()} compiled_name={current.compiled_name()}
+                    text={Rc::new(current.text.clone())} compiled={current.compiled().map(Rc::new)}
+                    language={preview.as_ref().map(|s| s.language.clone()).unwrap_or_default()}
+                    title={preview.as_ref().map(|s| s.title.clone()).unwrap_or_default()} />
             </div>
         </div>
     }

@@ -59,6 +59,13 @@ pub fn save_opened_file(name: &str, text: &str) -> Result<(), String> {
         .map_err(describe)
 }
 
+/// Keeps `slot` as the one to reopen, draft or not.
+pub fn remember_slot(slot: Slot) {
+    if let Ok(storage) = storage() {
+        let _ = storage.set_item(&format!("{PREFIX}/last"), slot.key());
+    }
+}
+
 pub fn discard_draft(slot: Slot) {
     if let Ok(storage) = storage() {
         let _ = storage.remove_item(&key(slot, "text"));

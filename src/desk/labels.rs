@@ -47,6 +47,8 @@ pub struct Labels {
     pub download_story: String,
     pub download_snippet: String,
     pub download_blocked: String,
+    pub snippet_loader: String,
+    pub snippet_direct: String,
     pub snippet_label: String,
     pub copy: String,
     pub copied: String,

@@ -4,12 +4,14 @@
 //! has its own bundle (the `desk` feature), so the reader's bundle carries no TOML parser.
 //!
 //! `text` (positions in the editor's text), `readiness` (is a change logged for readers),
-//! `session` (one open story and what the checker made of it) and `labels` (the desk's own
-//! words) are plain Rust, tested natively; `app`, `editor`, `panels`, `preview` and `browser` are the page.
+//! `session` (one open story and what the checker made of it), `snippet` (the markup that
+//! publishes it) and `labels` (the desk's own words) are plain Rust, tested natively; `app`,
+//! `editor`, `panels`, `preview` and `browser` are the page.
 
 pub mod labels;
 pub mod readiness;
 pub mod session;
+pub mod snippet;
 pub mod text;
 
 #[cfg(feature = "desk")]

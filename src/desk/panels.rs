@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::browser;
 use super::labels::Labels;
 use super::readiness::Corrections;
+use super::snippet::snippet;
 use crate::story::desk::{open_checks, DeskCheck};
 use crate::story::StoryError;
 use crate::text::fill;
@@ -109,6 +110,10 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
     html! {
         <section class="desk-readiness" aria-labelledby="desk-readiness">
             <h2 id="desk-readiness" class="desk__heading">{ &labels.readiness_heading }</h2>
+            // The change's own entry first: the desk checks are the story's, and long.
+            if let Some((class, text)) = corrections {
+                <p class={classes!("desk-readiness__corrections", class)} data-corrections={class}>{ text }</p>
+            }
             <p class={classes!("desk-readiness__checks", (!open.is_empty()).then_some("is-flagged"))}>{ checks }</p>
             if !open.is_empty() {
                 <ul class="desk-readiness__open">
@@ -116,9 +121,6 @@ pub fn Readiness(props: &ReadinessProps) -> Html {
                         <li><code>{ &check.id }</code>{ ": " }{ &check.task }</li>
                     }) }
                 </ul>
-            }
-            if let Some((class, text)) = corrections {
-                <p class={classes!("desk-readiness__corrections", class)} data-corrections={class}>{ text }</p>
             }
         </section>
     }
@@ -164,6 +166,7 @@ pub fn Save(props: &SaveProps) -> Html {
         &props.compiled_name,
         &props.language,
         &props.title,
+        [&labels.snippet_loader, &labels.snippet_direct],
     );
     let snippet_name = format!(
         "{}.html",
@@ -221,40 +224,5 @@ pub fn Save(props: &SaveProps) -> Html {
             </div>
             <p class="desk-save__status" role="status">{ (*status).clone() }</p>
         </section>
-    }
-}
-
-/// The snippets that publish `file` once it is uploaded beside the explainer at `base`: the
-/// loader's (an iframe, with `?story=`) and a direct mount's (`data-story`).
-pub fn snippet(base: &str, file: &str, language: &str, title: &str) -> String {
-    let attribute = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
-    let (base, file, title) = (attribute(base), attribute(file), attribute(title));
-    let language = attribute(language);
-    format!(
-        "<div data-inbox-explainer-embed style=\"height:1400px\" data-src=\"{base}?story={file}\" data-lang=\"{language}\"\n     data-title=\"{title}\"></div>\n<script src=\"{base}embed.js\" async></script>\n\n<div data-inbox-explainer data-story=\"{base}{file}\" data-lang=\"{language}\"></div>\n<script type=\"module\" src=\"{base}mount.js\"></script>"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_snippet_points_both_embeds_at_the_compiled_file_and_escapes_the_title() {
-        let text = snippet(
-            "https://news.example/explainer/",
-            "en-corrected.story",
-            "en",
-            "A \"quoted\" title",
-        );
-        assert!(
-            text.contains("data-src=\"https://news.example/explainer/?story=en-corrected.story\"")
-        );
-        assert!(text.contains("data-story=\"https://news.example/explainer/en-corrected.story\""));
-        assert!(text.contains("data-title=\"A &quot;quoted&quot; title\""));
     }
 }

@@ -192,6 +192,11 @@ cases! {
         "role = \"claim\"\n",
         "role = \"answer\"\n",
     ) => refused("accounts[1].role", "already played by account \"alleged\"");
+    /// roles: a refused role is the only error on its account, not its view too.
+    duplicated_role_says_it_once: minimal().replace(
+        "role = \"answer\"\nview = \"As Meta describes it\"\n",
+        "role = \"claim\"\nview = \"As Meta describes it\"\n",
+    ) => refused("accounts[1].role", "the \"claim\" role is already played");
     /// roles: an account plays a part the engine does not know.
     unknown_role: minimal().replace(
         "role = \"claim\"\n",

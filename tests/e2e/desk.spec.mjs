@@ -85,11 +85,20 @@ test("a broken source id shows the checker's exact error and line; selecting it 
   const lines = at.value.slice(0, at.start).split("\n");
   expect([lines.length, lines.at(-1).length + 1]).toEqual([expected.line, expected.column]);
   await expect(page.locator(".desk-editor__mark")).toHaveAttribute("data-line", String(expected.line));
+  // The column is in view too, though lines do not wrap.
+  const inView = await editor(page).evaluate((area, column) => {
+    const longest = Math.max(...area.value.split("\n").map((line) => line.length));
+    const x = (column * area.scrollWidth) / longest;
+    return x >= area.scrollLeft && x <= area.scrollLeft + area.clientWidth;
+  }, expected.column);
+  expect(inView).toBe(true);
   // Fixing it updates the preview.
   await replace(page, "klein-letter-2O23", "klein-letter-2023");
   await expect(summary(page)).toHaveText("No problems.");
   await expect(page.locator(".desk__stale")).toHaveCount(0);
   await expect(page.locator(".desk__frame")).not.toHaveClass(/desk__frame--stale/);
+  // Fixed, the line is no longer marked.
+  await expect(page.locator(".desk-editor__mark")).toHaveCount(0);
 });
 
 test("an edit shows in the preview, its step follows the cursor, and a missing corrections entry is flagged", async ({ page }) => {
@@ -156,6 +165,11 @@ test("a reload keeps the draft, and Discard draft returns to the story as opened
   await expect(preview(page).locator(".ia-title")).toHaveText("Did Netflix have access to your Facebook messages?");
   await page.reload();
   await expect(editor(page)).toHaveValue(EN);
+  // The story last chosen reopens, even with nothing typed in it.
+  await page.getByLabel("Story to edit").selectOption("new");
+  await expect(preview(page).locator(".ia-title")).toHaveText(/^\[Placeholder\]/);
+  await page.reload();
+  await expect(page.getByLabel("Story to edit")).toHaveValue("new");
 });
 
 /** Replaces the whole text with `text` through the clipboard, as an editor pasting does, and

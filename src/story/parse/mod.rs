@@ -877,6 +877,8 @@ where
             });
             let view_label = match (&a.view, role) {
                 (Some(view), Some(_)) => Some(self.text(&format!("{at}.view"), view)),
+                // A role given but refused has had its error; the view is not the problem.
+                (Some(_), None) if a.role.is_some() => None,
                 (Some(view), None) => {
                     let message = "names a view, but the account has no `role`; only the claim and the answer are views";
                     self.error(view.span(), format!("{at}.view"), message);
