@@ -87,6 +87,8 @@ for (const form of ["no JavaScript", "All steps", "print"]) {
       if (form === "All steps") await (await readingOption(page, ".ia-tool--all-steps")).click();
       if (form === "print") await page.emulateMedia({ media: "print" });
       await expect(page.locator(".ia-document svg.ia-svg:visible").first()).toBeVisible();
+      // Measured as it settles: a line caught in its stroke's transition is not yet drawn.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
       rows.push(legibilityRow(width, await measure(page, ".ia-document .ia-document__step")));
     }
     console.log(`Document legibility (${form}):\n${TABLE_HEAD}\n${rows.join("\n")}`);
