@@ -57,6 +57,8 @@ const storyRows = readdirSync("content")
 const total = sum(ours);
 const floorTotal = sum(floor);
 const loader = sizes(readFileSync("dist/embed.js"));
+// The story desk's own bundle (desk/), for editors: never part of a reader's download.
+const desk = sum(file("dist/desk", /\.(js|wasm)$/).map((f) => sizes(readFileSync(f))));
 
 lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}.`, "");
 row("Asset (first interaction)", "raw", "gzip", "brotli");
@@ -66,6 +68,7 @@ row("**Total**", kb(total.raw), `**${kb(total.gzip)}**`, kb(total.brotli));
 for (const r of storyRows) row(r.kind, kb(r.raw), kb(r.gzip), kb(r.brotli));
 row("Yew floor (HTML + JS + wasm)", kb(floorTotal.raw), kb(floorTotal.gzip), kb(floorTotal.brotli));
 row("Loader `embed.js` (host page)", kb(loader.raw), kb(loader.gzip), kb(loader.brotli));
+row("Story desk `desk/` (JS + wasm, editors only)", kb(desk.raw), kb(desk.gzip), kb(desk.brotli));
 lines.push("");
 const wasm = ours.find((r) => r.kind === "wasm");
 const floorWasm = floor.find((r) => r.kind === "wasm");
