@@ -261,6 +261,14 @@ pub fn Desk(props: &DeskProps) -> Html {
         let reopen = reopen.clone();
         let labels = labels.clone();
         Callback::from(move |_: MouseEvent| {
+            // Asked first: it is the one button that throws work away.
+            let question = fill(&labels.discard_confirm, &[("name", &session.borrow().name)]);
+            let sure = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if !sure {
+                return;
+            }
             let slot = session.borrow().slot;
             let opened = opened_text(&session.borrow());
             browser::discard_draft(slot);

@@ -19,6 +19,7 @@ pub struct Labels {
     pub open_file: String,
     pub drop_hint: String,
     pub discard: String,
+    pub discard_confirm: String,
     pub discard_done: String,
     pub draft_saved: String,
     pub draft_restored: String,

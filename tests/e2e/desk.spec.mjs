@@ -160,6 +160,14 @@ test("a reload keeps the draft, and Discard draft returns to the story as opened
   await page.getByLabel("Story to edit").selectOption("es");
   await page.getByLabel("Story to edit").selectOption("en");
   await expect(editor(page)).toHaveValue(/title = "A draft headline"/);
+  // Asked first; saying no keeps the draft.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  await expect(editor(page)).toHaveValue(/title = "A draft headline"/);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe("Discard your draft of en.toml? Every change since it was opened will be lost.");
+    dialog.accept();
+  });
   await page.getByRole("button", { name: "Discard draft" }).click();
   await expect(editor(page)).toHaveValue(EN);
   await expect(preview(page).locator(".ia-title")).toHaveText("Did Netflix have access to your Facebook messages?");
@@ -247,7 +255,7 @@ test("hostile input gets a clear error within a second, and the page stays respo
   await expect(notice).toHaveText("photo.jpg is not a text file: byte 1 is not UTF-8. Open the story's .toml file.", { timeout: 1000 });
 });
 
-test("a .toml file opens from the picker, is checked, and is kept as a draft", async ({ page }) => {
+test("a .toml file opens from the picker or dropped on the editor, is checked, and is kept as a draft", async ({ page }) => {
   await openDesk(page);
   const second = readFileSync("tests/fixtures/second-explainer.toml");
   await page.locator(".desk__file input").setInputFiles({ name: "second-explainer.toml", mimeType: "application/toml", buffer: second });
@@ -258,6 +266,15 @@ test("a .toml file opens from the picker, is checked, and is kept as a draft", a
   await page.reload();
   await expect(page.getByLabel("Story to edit")).toHaveValue("file");
   await expect(page.locator("[data-download='story']")).toHaveText("Download second-explainer-corrected.story (compiled)");
+  // A file dropped on the editor opens the same way.
+  const dropped = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "minimal.toml", { type: "application/toml" }));
+    return data;
+  }, readFileSync("tests/fixtures/minimal.toml", "utf8"));
+  await page.locator(".desk-editor").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(editor(page)).toHaveValue(/^# The smallest story that uses every kind of diagram/);
+  await expect(preview(page).locator(".ia-title")).toHaveText("Test story");
 });
 
 test("axe finds no violation on the desk, with and without problems, and it works by keyboard", async ({ page }) => {
