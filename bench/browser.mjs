@@ -12,15 +12,15 @@ const ARTICLES = 8094;
 /** The earlier build the interaction budgets compare with (scripts/bench --full builds it). */
 const BASELINE = 8095;
 const BASELINE_DIST = "target/bench-baseline-dist";
-const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM = "/usr/bin/chromium";
 const REPEATS = 30;
 /** The phone every interaction is measured on. */
 export const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true, hasTouch: true };
 const LIGHTHOUSE_RUNS = 3;
 
 export const serve = (root, port, ...args) => spawn("node", ["tests/e2e/serve.mjs", root, String(port), ...args], { stdio: "ignore" });
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
-const ms = (n) => `${n.toFixed(1)} ms`;
+export const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+export const ms = (n) => `${n.toFixed(1)} ms`;
 
 /** Writes the article fixture twice, with and without the explainer, into a temporary dir. */
 function articles() {

@@ -5,13 +5,11 @@
 //
 //   node bench/desk.mjs          (scripts/bench --desk builds the site and runs this)
 import { chromium } from "@playwright/test";
-import { serve, throttledPhone } from "./browser.mjs";
+import { CHROMIUM, ms, quantile, serve, throttledPhone } from "./browser.mjs";
 
 const PORT = 8098;
 const ROUNDS = Number(process.env.DESK_ROUNDS ?? 3);
 const PER_ROUND = 10;
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
-const ms = (n) => `${n.toFixed(1)} ms`;
 
 /** Keystrokes in the title line of the English story, each timed from the key's event to just
  * after the paint in which the preview's title and the problems have both taken it. */
@@ -82,7 +80,7 @@ await new Promise((resolve) => setTimeout(resolve, 800));
 const typed = [];
 const next = [];
 try {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   // Interleaved, so the machine's noise falls on both alike.
   for (let round = 0; round < ROUNDS; round++) {
     typed.push(...(await keystrokes(browser)));

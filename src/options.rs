@@ -15,6 +15,21 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// Its name in options (`theme=dark`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     pub fn class(self) -> Option<&'static str> {
         match self {
             Theme::Auto => None,
@@ -98,11 +113,9 @@ impl Options {
                         "heading \"{value}\" is not one of show, hide; showing the title"
                     )),
                 },
-                "theme" => match value {
-                    "auto" => options.theme = Theme::Auto,
-                    "light" => options.theme = Theme::Light,
-                    "dark" => options.theme = Theme::Dark,
-                    _ => warnings.push(format!(
+                "theme" => match Theme::named(value) {
+                    Some(theme) => options.theme = theme,
+                    None => warnings.push(format!(
                         "theme \"{value}\" is not one of auto, light, dark; using auto"
                     )),
                 },

@@ -75,13 +75,8 @@ pub(super) fn use_url_position(
                         return;
                     };
                     let (options, _) = Options::from_query(&search);
-                    let step = options
-                        .step
-                        .as_deref()
-                        .and_then(|s| find_step(&story, s))
-                        .unwrap_or(0);
                     dispatch.emit(Action::Show {
-                        step: Some(step),
+                        step: Some(options.start_step(&story).0),
                         view: Some(options.start_view(&story).0),
                     });
                 })
@@ -123,6 +118,7 @@ pub(super) fn use_reader_events(
     let id = story.steps[state.step].id.clone();
     let on_step = on_event.clone();
     let view = view_name(story, state.view).to_string();
+    let name = view.clone();
     use_effect_with(state.step, move |&step| {
         on_step.emit(ReaderEvent::StepViewed {
             number: step + 1,
@@ -136,7 +132,6 @@ pub(super) fn use_reader_events(
     });
     let first = use_mut_ref(|| true);
     let on_view = on_event.clone();
-    let name = view_name(story, state.view).to_string();
     use_effect_with(state.view, move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             on_view.emit(ReaderEvent::ViewChanged { view: name });

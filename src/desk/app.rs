@@ -15,7 +15,7 @@ use super::labels::Labels;
 use super::panels::{Problems, Readiness, Save};
 use super::preview::PreviewWindow;
 use super::session::{Session, Slot};
-use super::text::{byte_at_utf16, step_at, utf16_at};
+use super::text::{byte_at_utf16, line_count, step_at, utf16_at};
 use super::{built_in, opened_file_problem, size, TEMPLATE, TEMPLATE_NAME};
 use crate::components::explainer::UrlMode;
 use crate::components::Explainer;
@@ -40,30 +40,27 @@ pub struct DeskProps {
 fn open(slot: Slot) -> (Session, bool) {
     let draft = browser::load_draft(slot);
     let restored = draft.is_some();
-    let session = match slot {
+    let (name, opened) = opened_text(slot);
+    (Session::open(slot, &name, &opened, draft), restored)
+}
+
+/// The file name and text `slot` opens from: a shipped story, the template, or the file the
+/// editor opened, as it was opened.
+fn opened_text(slot: Slot) -> (String, String) {
+    match slot {
         Slot::BuiltIn(language) => {
             let (name, text) = built_in(language);
-            Session::open(slot, name, text, draft.map(|d| d.text))
+            (name.to_string(), text.to_string())
         }
-        Slot::New => Session::open(slot, TEMPLATE_NAME, TEMPLATE, draft.map(|d| d.text)),
-        Slot::File => {
-            let draft = draft.unwrap_or(browser::Draft {
-                text: String::new(),
-                opened: None,
-                name: None,
-            });
-            let name = draft.name.unwrap_or_else(|| "story.toml".into());
-            let opened = draft.opened.unwrap_or_else(|| draft.text.clone());
-            Session::open(slot, &name, &opened, Some(draft.text))
-        }
-    };
-    (session, restored)
+        Slot::New => (TEMPLATE_NAME.to_string(), TEMPLATE.to_string()),
+        Slot::File => browser::opened_file().unwrap_or_default(),
+    }
 }
 
 fn slot_named(name: &str) -> Option<Slot> {
     match name {
         "new" => Some(Slot::New),
-        "file" => browser::load_draft(Slot::File).map(|_| Slot::File),
+        "file" => browser::file_name().map(|_| Slot::File),
         language => super::BUILT_IN
             .iter()
             .find(|(l, _, _)| *l == language)
@@ -99,19 +96,25 @@ pub fn Desk(props: &DeskProps) -> Html {
     let ignore_events = use_memo((), |_| Callback::from(|_| ()));
     let textarea = use_node_ref();
 
-    let follow_cursor = {
+    // The preview follows the cursor: the step whose part of the file it is in.
+    let show_step_at = {
         let step = step.clone();
-        let textarea = textarea.clone();
-        Callback::from(move |_: ()| {
-            let Some(area) = textarea.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            let text = area.value();
-            let at = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+        Callback::from(move |(text, at): (Rc<str>, usize)| {
             if let Some(found) = step_at(&text, byte_at_utf16(&text, at)) {
                 if *step != found {
                     step.set(found);
                 }
+            }
+        })
+    };
+    // The cursor moved without the text changing (a click, an arrow key).
+    let follow_cursor = {
+        let textarea = textarea.clone();
+        let show_step_at = show_step_at.clone();
+        Callback::from(move |_: ()| {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                let at = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+                show_step_at.emit((Rc::from(area.value()), at));
             }
         })
     };
@@ -123,7 +126,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         let notice = notice.clone();
         let labels = labels.clone();
         let refresh = refresh.clone();
-        let follow_cursor = follow_cursor.clone();
+        let show_step_at = show_step_at.clone();
         let marked = marked.clone();
         Callback::from(move |_: ()| {
             let generation = {
@@ -132,11 +135,11 @@ pub fn Desk(props: &DeskProps) -> Html {
                 *pending
             };
             let (session, pending, textarea) = (session.clone(), pending.clone(), textarea.clone());
-            let (notice, labels, refresh, follow_cursor, marked) = (
+            let (notice, labels, refresh, show_step_at, marked) = (
                 notice.clone(),
                 labels.clone(),
                 refresh.clone(),
-                follow_cursor.clone(),
+                show_step_at.clone(),
                 marked.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
@@ -167,7 +170,9 @@ pub fn Desk(props: &DeskProps) -> Html {
                 if *notice != message {
                     notice.set(message);
                 }
-                follow_cursor.emit(());
+                // The text just checked is the text the cursor is in.
+                let at = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+                show_step_at.emit((session.borrow().text.clone(), at));
                 refresh.force_update();
             });
         })
@@ -270,7 +275,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                 return;
             }
             let slot = session.borrow().slot;
-            let opened = opened_text(&session.borrow());
+            let opened = session.borrow().opened_text.clone();
             browser::discard_draft(slot);
             let name = session.borrow().name.clone();
             reopen.emit((
@@ -292,7 +297,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             let _ = area.focus();
             let _ = area.set_selection_range(at, at);
             // The line a third of the way down the editor, where the eye finds it.
-            let lines = text.matches('\n').count() + 1;
+            let lines = line_count(&text);
             let line_height = f64::from(area.scroll_height()) / lines as f64;
             let top = (line as f64 - 1.0) * line_height - f64::from(area.client_height()) / 3.0;
             area.set_scroll_top(top.max(0.0) as i32);
@@ -323,15 +328,14 @@ pub fn Desk(props: &DeskProps) -> Html {
         })
         .chain([("new".to_string(), labels.story_new.clone())])
         .chain(
-            (current.slot == Slot::File || browser::load_draft(Slot::File).is_some()).then(|| {
-                let name = browser::load_draft(Slot::File)
-                    .and_then(|d| d.name)
-                    .unwrap_or_else(|| current.name.clone());
-                (
-                    "file".to_string(),
-                    fill(&labels.story_file, &[("name", &name)]),
-                )
-            }),
+            browser::file_name()
+                .or_else(|| (current.slot == Slot::File).then(|| current.name.clone()))
+                .map(|name| {
+                    (
+                        "file".to_string(),
+                        fill(&labels.story_file, &[("name", &name)]),
+                    )
+                }),
         )
         .collect();
     let selected = current.slot.key();
@@ -353,9 +357,9 @@ pub fn Desk(props: &DeskProps) -> Html {
         )
     });
     let theme_options = [
-        (Theme::Auto, &labels.theme_auto, "auto"),
-        (Theme::Light, &labels.theme_light, "light"),
-        (Theme::Dark, &labels.theme_dark, "dark"),
+        (Theme::Auto, &labels.theme_auto),
+        (Theme::Light, &labels.theme_light),
+        (Theme::Dark, &labels.theme_dark),
     ];
 
     html! {
@@ -415,15 +419,11 @@ pub fn Desk(props: &DeskProps) -> Html {
                                 let theme = theme.clone();
                                 Callback::from(move |event: Event| {
                                     let select: HtmlSelectElement = event.target_unchecked_into();
-                                    theme.set(match select.value().as_str() {
-                                        "light" => Theme::Light,
-                                        "dark" => Theme::Dark,
-                                        _ => Theme::Auto,
-                                    });
+                                    theme.set(Theme::named(&select.value()).unwrap_or_default());
                                 })
                             }}>
-                                { for theme_options.iter().map(|(t, label, value)| html! {
-                                    <option value={*value} selected={*theme == *t}>{ *label }</option>
+                                { for theme_options.iter().map(|(t, label)| html! {
+                                    <option value={t.name()} selected={*theme == *t}>{ *label }</option>
                                 }) }
                             </select>
                         </label>
@@ -443,21 +443,10 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <Readiness labels={labels.clone()} checks={current.desk_checks.clone().map(Rc::new)}
                     corrections={current.corrections()} />
                 <Save labels={labels.clone()} name={current.name.clone()} compiled_name={current.compiled_name()}
-                    text={Rc::new(current.text.clone())} compiled={current.compiled().map(Rc::new)}
+                    text={current.text.clone()} compiled={current.compiled()}
                     language={preview.as_ref().map(|s| s.language.clone()).unwrap_or_default()}
                     title={preview.as_ref().map(|s| s.title.clone()).unwrap_or_default()} />
             </div>
         </div>
-    }
-}
-
-/// The text `session` was opened from, as the slot keeps it.
-fn opened_text(session: &Session) -> String {
-    match session.slot {
-        Slot::BuiltIn(language) => built_in(language).1.to_string(),
-        Slot::New => TEMPLATE.to_string(),
-        Slot::File => browser::load_draft(Slot::File)
-            .and_then(|d| d.opened)
-            .unwrap_or_else(|| session.text.clone()),
     }
 }

@@ -20,21 +20,26 @@ fn key(slot: Slot, part: &str) -> String {
     format!("{PREFIX}/{}/{part}", slot.key())
 }
 
-/// A kept draft of `slot`: its text and, for an opened file, the file as opened and its name.
-pub struct Draft {
-    pub text: String,
-    pub opened: Option<String>,
-    pub name: Option<String>,
+/// The kept draft of `slot`, if there is one.
+pub fn load_draft(slot: Slot) -> Option<String> {
+    storage().ok()?.get_item(&key(slot, "text")).ok().flatten()
 }
 
-pub fn load_draft(slot: Slot) -> Option<Draft> {
+/// The name of the file the editor last opened, if any; read alone, so the page can name the
+/// file without reading its text.
+pub fn file_name() -> Option<String> {
+    storage()
+        .ok()?
+        .get_item(&key(Slot::File, "name"))
+        .ok()
+        .flatten()
+}
+
+/// The file the editor last opened, as it was opened: its name and text.
+pub fn opened_file() -> Option<(String, String)> {
     let storage = storage().ok()?;
-    let get = |part| storage.get_item(&key(slot, part)).ok().flatten();
-    Some(Draft {
-        text: get("text")?,
-        opened: get("opened"),
-        name: get("name"),
-    })
+    let get = |part| storage.get_item(&key(Slot::File, part)).ok().flatten();
+    Some((get("name")?, get("opened")?))
 }
 
 /// Keeps `text` as `slot`'s draft, and `slot` as the one to reopen.

@@ -6,14 +6,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::text::line_count;
+use super::text::{byte_at_utf16, line_count};
 use crate::story::parse::MAX_STORY_BYTES;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub label: String,
     /// The text to show when `version` changes.
-    pub text: String,
+    pub text: std::rc::Rc<str>,
     pub version: u32,
     pub textarea: NodeRef,
     /// The line a selected problem is on, marked in the gutter.
@@ -109,13 +109,18 @@ pub fn Editor(props: &EditorProps) -> Html {
                 .clipboard_data()
                 .and_then(|data| data.get_data("text").ok())
                 .map_or(0, |text| text.len());
-            // What stays of the text: all of it but the selection the paste replaces.
+            // What stays of the text, in UTF-8 bytes as the limit is: all of it but the
+            // selection the paste replaces.
             let current = textarea.cast::<HtmlTextAreaElement>().map_or(0, |area| {
-                let selected = match (area.selection_start(), area.selection_end()) {
-                    (Ok(Some(start)), Ok(Some(end))) => end.saturating_sub(start),
-                    _ => 0,
+                let text = area.value();
+                let position = |at: Result<Option<u32>, _>| {
+                    byte_at_utf16(&text, at.ok().flatten().unwrap_or(0) as usize)
                 };
-                area.text_length().saturating_sub(selected) as usize
+                let (start, end) = (
+                    position(area.selection_start()),
+                    position(area.selection_end()),
+                );
+                text.len() - end.saturating_sub(start)
             });
             if pasted + current > MAX_STORY_BYTES {
                 event.prevent_default();
@@ -124,8 +129,28 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let on_input = props.on_input.reform(|_: InputEvent| ());
-    let cursor = |on_cursor: &Callback<()>| on_cursor.reform(|_: Event| ());
-    let on_keyup = props.on_cursor.reform(|_: KeyboardEvent| ());
+    // Keys that type are followed once the text is checked; only keys that move the cursor
+    // are followed here.
+    let on_keyup = {
+        let on_cursor = props.on_cursor.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let moves = matches!(
+                event.key().as_str(),
+                "ArrowUp"
+                    | "ArrowDown"
+                    | "ArrowLeft"
+                    | "ArrowRight"
+                    | "PageUp"
+                    | "PageDown"
+                    | "Home"
+                    | "End"
+            );
+            if moves {
+                on_cursor.emit(());
+            }
+        })
+    };
+    let on_select = props.on_cursor.reform(|_: Event| ());
     let on_click = props.on_cursor.reform(|_: MouseEvent| ());
     html! {
         <div class="desk-editor" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
@@ -138,7 +163,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <textarea class="desk-editor__text" ref={props.textarea.clone()} aria-label={props.label.clone()}
                 spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                 oninput={on_input} onpaste={on_paste} onscroll={on_scroll} onkeyup={on_keyup} onclick={on_click}
-                onselect={cursor(&props.on_cursor)} />
+                onselect={on_select} />
         </div>
     }
 }

@@ -33,7 +33,6 @@ pub struct Labels {
     pub problems_none: String,
     pub problems_some: String,
     pub problems_one: String,
-    pub problems_checking: String,
     pub problem_go: String,
     pub readiness_heading: String,
     pub desk_checks_open: String,

@@ -131,7 +131,7 @@ pub struct SaveProps {
     pub labels: Rc<Labels>,
     pub name: String,
     pub compiled_name: String,
-    pub text: Rc<String>,
+    pub text: Rc<str>,
     /// `None` while the text has problems.
     pub compiled: Option<Rc<Vec<u8>>>,
     pub language: String,

@@ -17,12 +17,29 @@ pub enum Corrections {
     Missing,
 }
 
-/// Compares `edited` with the story as it was opened, `opened`.
-pub fn corrections(opened: Option<&Story>, edited: &Story) -> Corrections {
+/// What readers were shown of the story as opened, kept to compare each edit with: taken once,
+/// when the story is opened.
+#[derive(Clone, Debug)]
+pub struct Published {
+    reader_text: Vec<u8>,
+    corrections: Vec<Correction>,
+}
+
+impl Published {
+    pub fn of(story: &Story) -> Published {
+        Published {
+            reader_text: reader_text(story),
+            corrections: story.corrections.clone(),
+        }
+    }
+}
+
+/// Compares `edited` with the story as it was opened, `opened` (`None`: a new story).
+pub fn corrections(opened: Option<&Published>, edited: &Story) -> Corrections {
     let Some(opened) = opened else {
         return Corrections::NewStory;
     };
-    if reader_text(opened) == reader_text(edited) {
+    if opened.reader_text == reader_text(edited) {
         return Corrections::Unchanged;
     }
     let new_entry = edited
@@ -67,7 +84,10 @@ mod tests {
         let opened = parse("en.toml", EN).unwrap();
         let title = format!("title = {:?}", opened.title);
         let changed = edited(&title, "title = \"A corrected title\"");
-        assert_eq!(corrections(Some(&opened), &changed), Corrections::Missing);
+        assert_eq!(
+            corrections(Some(&Published::of(&opened)), &changed),
+            Corrections::Missing
+        );
     }
 
     #[test]
@@ -85,7 +105,10 @@ mod tests {
             1,
         );
         let changed = parse("en.toml", &text).unwrap();
-        assert_eq!(corrections(Some(&opened), &changed), Corrections::Logged);
+        assert_eq!(
+            corrections(Some(&Published::of(&opened)), &changed),
+            Corrections::Logged
+        );
     }
 
     #[test]
@@ -96,7 +119,10 @@ mod tests {
             &EN.replacen("[[desk_checks]]", "# A desk note.\n[[desk_checks]]", 1),
         )
         .unwrap();
-        assert_eq!(corrections(Some(&opened), &same), Corrections::Unchanged);
+        assert_eq!(
+            corrections(Some(&Published::of(&opened)), &same),
+            Corrections::Unchanged
+        );
         assert_eq!(corrections(None, &opened), Corrections::NewStory);
     }
 

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::readiness::{self, Corrections};
+use super::readiness::{self, Corrections, Published};
 use crate::story::desk::DeskCheck;
 use crate::story::{parse_with_desk_checks, Story, StoryError};
 
@@ -34,52 +34,75 @@ pub struct Session {
     pub slot: Slot,
     /// The file name the checker reports and downloads use, such as `en.toml`.
     pub name: String,
-    /// The story as opened, to tell whether readers' text changed; `None` for a new story, or
-    /// an opened file with problems of its own.
-    pub opened: Option<Story>,
-    pub text: String,
+    /// The text as opened, which "Discard draft" returns to.
+    pub opened_text: Rc<str>,
+    /// What readers were shown of the story as opened, to tell whether the edit changes it;
+    /// `None` for a new story, or an opened file with problems of its own.
+    opened: Option<Published>,
+    pub text: Rc<str>,
     /// The checker's findings on `text`, in the file's order.
     pub problems: Vec<StoryError>,
     /// The desk checks of `text`, once it has no problems.
     pub desk_checks: Option<Vec<DeskCheck>>,
     /// The last version of the text without problems, shared with the preview.
     pub good: Option<Rc<Story>>,
+    /// `text` compiled, while it has no problems: worked out once per check, not per render.
+    compiled: Option<Rc<Vec<u8>>>,
+    corrections: Option<Corrections>,
 }
+
+type Checked = Result<(Story, Vec<DeskCheck>), Vec<StoryError>>;
 
 impl Session {
     /// Opens `opened` (the story as published or as found), with the editor's `draft` of it if
     /// one was kept.
     pub fn open(slot: Slot, name: &str, opened: &str, draft: Option<String>) -> Session {
-        let opened_story = match slot {
-            Slot::New => None,
-            _ => parse_with_desk_checks(name, opened)
-                .ok()
-                .map(|(story, _)| story),
+        let checked = parse_with_desk_checks(name, opened);
+        let published = match (slot, &checked) {
+            (Slot::New, _) | (_, Err(_)) => None,
+            (_, Ok((story, _))) => Some(Published::of(story)),
         };
+        let opened_text: Rc<str> = Rc::from(opened);
         let mut session = Session {
             slot,
             name: name.to_string(),
-            opened: opened_story,
-            text: String::new(),
+            opened_text: opened_text.clone(),
+            opened: published,
+            text: opened_text.clone(),
             problems: Vec::new(),
             desk_checks: None,
             good: None,
+            compiled: None,
+            corrections: None,
         };
-        session.check(draft.unwrap_or_else(|| opened.to_string()));
+        match draft {
+            Some(draft) => session.check(draft),
+            // The text as opened has just been checked.
+            None => session.take(checked, opened_text),
+        }
         session
     }
 
     /// Checks `text` with the same checker as `check-story`.
     pub fn check(&mut self, text: String) {
-        match parse_with_desk_checks(&self.name, &text) {
+        let checked = parse_with_desk_checks(&self.name, &text);
+        self.take(checked, Rc::from(text));
+    }
+
+    fn take(&mut self, checked: Checked, text: Rc<str>) {
+        match checked {
             Ok((story, checks)) => {
                 self.problems.clear();
                 self.desk_checks = Some(checks);
+                self.compiled = Some(Rc::new(story.encode()));
+                self.corrections = Some(readiness::corrections(self.opened.as_ref(), &story));
                 self.good = Some(Rc::new(story));
             }
             Err(problems) => {
                 self.problems = problems;
                 self.desk_checks = None;
+                self.compiled = None;
+                self.corrections = None;
             }
         }
         self.text = text;
@@ -92,17 +115,13 @@ impl Session {
 
     /// Whether the edit needs, and has, a corrections entry; `None` while it has problems.
     pub fn corrections(&self) -> Option<Corrections> {
-        let edited = self.good.as_ref().filter(|_| !self.stale())?;
-        Some(readiness::corrections(self.opened.as_ref(), edited))
+        self.corrections
     }
 
     /// The compiled story, byte for byte what `check-story --compile` writes for the same
     /// text; `None` while the text has problems.
-    pub fn compiled(&self) -> Option<Vec<u8>> {
-        self.good
-            .as_ref()
-            .filter(|_| !self.stale())
-            .map(|story| story.encode())
+    pub fn compiled(&self) -> Option<Rc<Vec<u8>>> {
+        self.compiled.clone()
     }
 
     /// The name of the compiled file to publish: `en.toml` becomes `en-corrected.story`.
@@ -157,7 +176,7 @@ mod tests {
     fn the_compiled_download_is_the_checkers() {
         let session = Session::open(Slot::BuiltIn("en"), "en.toml", EN, None);
         let native = crate::story::parse("en.toml", EN).unwrap().encode();
-        assert_eq!(session.compiled(), Some(native));
+        assert_eq!(session.compiled().as_deref(), Some(&native));
         assert_eq!(session.compiled_name(), "en-corrected.story");
     }
 
@@ -165,7 +184,7 @@ mod tests {
     fn a_draft_opens_over_the_story_it_edits() {
         let draft = EN.replacen("[[steps]]", "[[steps]]\n# a draft", 1);
         let session = Session::open(Slot::BuiltIn("en"), "en.toml", EN, Some(draft.clone()));
-        assert_eq!(session.text, draft);
+        assert_eq!(&*session.text, draft);
         assert_eq!(session.corrections(), Some(Corrections::Unchanged));
     }
 

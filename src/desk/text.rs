@@ -37,15 +37,6 @@ pub fn utf16_at(text: &str, line: usize, column: usize) -> usize {
     text.encode_utf16().count()
 }
 
-/// The line (from 1) of byte offset `byte`.
-pub fn line_at(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// The step (from 0) whose part of the file holds byte offset `byte`: the number of
 /// `[[steps]]` headers before it, less one. `None` before the first step.
 pub fn step_at(text: &str, byte: usize) -> Option<usize> {
@@ -91,8 +82,6 @@ mod tests {
     #[test]
     fn lines_are_counted_from_one() {
         assert_eq!(line_count(STORY), 8);
-        assert_eq!(line_at(STORY, 0), 1);
-        assert_eq!(line_at(STORY, STORY.find("id = \"two\"").unwrap()), 7);
     }
 
     #[test]
